@@ -1,1 +1,10 @@
-pub fn placeholder() {}
+//! kitap: a municipality's directorate workbooks → the Stratejik Plan, the Performans Programı
+//! and the Faaliyet Raporu, print-ready.
+//!
+//! The pipeline, one module per stage: [`ingest`] finds and reads the workbooks, [`model`] holds
+//! the canonical types and merges the workbooks with the plan, [`rules`] checks them and
+//! [`performance`] computes the realisation rates, [`amend`] applies council decisions,
+//! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
+//! [`pipeline`] runs the stages in order.
+
+pub mod sheetwrite;

@@ -1,0 +1,6 @@
+use super::WorkbookSpec;
+use std::io;
+
+pub fn to_bytes(_spec: &WorkbookSpec) -> io::Result<Vec<u8>> {
+    Err(io::Error::other("ods writer not written yet"))
+}
