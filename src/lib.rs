@@ -7,4 +7,14 @@
 //! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
 //! [`pipeline`] runs the stages in order.
 
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod finding;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod report;
 pub mod sheetwrite;
+pub mod text;

@@ -1,0 +1,117 @@
+//! Runs a parsed command line and maps the outcome to an exit code (spec/README.md):
+//! 0 done, 1 the data has errors, 2 the command or the project folder is unusable.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs};
+use crate::pipeline::{self, Checked, Options};
+use crate::report::terminal;
+
+/// Exit codes.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_DATA_ERRORS: i32 = 1;
+pub const EXIT_UNUSABLE: i32 = 2;
+
+/// The bundled example, found next to the working directory or where kitap was built.
+pub fn default_project() -> PathBuf {
+    let local = PathBuf::from("data").join("ornek-belediye");
+    if local.join("kurum.yaml").is_file() {
+        return local;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join("ornek-belediye")
+}
+
+fn eprint_error(message: &str) {
+    eprintln!("hata: {message}");
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => check(&args),
+        Command::Build(args) => build(&args),
+        Command::Templates(_) | Command::Watch(_) => {
+            eprint_error("bu komut henüz yazılmadı");
+            EXIT_UNUSABLE
+        }
+        Command::ReadChild(_) => {
+            eprint_error("bu komut henüz yazılmadı");
+            EXIT_UNUSABLE
+        }
+    }
+}
+
+fn configure_threads(args: &ProjectArgs) {
+    if let Some(n) = args.jobs {
+        // Only fails if the global pool was built already; then the default stays.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+}
+
+/// Reads and checks; prints nothing.
+fn load_and_check(args: &ProjectArgs) -> Result<(Checked, PathBuf), i32> {
+    configure_threads(args);
+    let dir = args.project.clone().unwrap_or_else(default_project);
+    let options = Options { year: args.year };
+    let checked = pipeline::check(&dir, &options).map_err(|e| {
+        eprint_error(&e.to_string());
+        EXIT_UNUSABLE
+    })?;
+    let out_dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| pipeline::default_output_dir(&checked.project));
+    Ok((checked, out_dir))
+}
+
+fn print_report(checked: &Checked, args: &ProjectArgs) {
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(checked.report.to_json().as_bytes());
+    } else {
+        print!("{}", terminal::render(&checked.report, args.verbose));
+    }
+}
+
+fn check(args: &CheckArgs) -> i32 {
+    let (checked, out_dir) = match load_and_check(&args.project) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    if let Err(e) = pipeline::write_report(&checked, &out_dir) {
+        eprint_error(&e.to_string());
+        return EXIT_UNUSABLE;
+    }
+    print_report(&checked, &args.project);
+    if checked.report.has_errors() {
+        EXIT_DATA_ERRORS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn build(args: &BuildArgs) -> i32 {
+    let (checked, out_dir) = match load_and_check(&args.project) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    if let Err(e) = pipeline::write_report(&checked, &out_dir) {
+        eprint_error(&e.to_string());
+        return EXIT_UNUSABLE;
+    }
+    print_report(&checked, &args.project);
+    if args.strict && checked.report.has_errors() {
+        eprintln!("--kati: verilerde hata olduğu için kitap yazılmadı.");
+        return EXIT_DATA_ERRORS;
+    }
+    eprintln!(
+        "Kitap dizgisi bu sürümde henüz yok: yalnızca denetim raporu yazıldı ({}).",
+        out_dir.display()
+    );
+    EXIT_OK
+}

@@ -1,0 +1,705 @@
+//! The project's YAML files — `kurum.yaml`, `plan.yaml` and the decisions in
+//! `degisiklikler/` — read into validated settings. This is the one module that knows YAML
+//! (through `serde_norway`, a maintained drop-in for the deprecated `serde_yaml`).
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::finding::{Code, Severity};
+use crate::text::{fold, normalize_code};
+
+/// A YAML file that cannot be used: names the file, and the line and column when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => {
+                write!(f, "{}: satır {l}, sütun {c}: {}", self.file, self.message)
+            }
+            (Some(l), None) => write!(f, "{}: satır {l}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl ConfigError {
+    fn plain(file: &str, message: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    fn from_yaml(file: &str, err: serde_norway::Error) -> ConfigError {
+        let loc = err.location();
+        ConfigError {
+            file: file.to_string(),
+            line: loc.as_ref().map(|l| l.line()),
+            column: loc.as_ref().map(|l| l.column()),
+            message: explain_yaml_error(&err.to_string()),
+        }
+    }
+}
+
+/// serde's English messages, said in Turkish for the officer.
+fn explain_yaml_error(raw: &str) -> String {
+    // Drop serde_norway's own " at line X column Y" suffix: the location is printed separately.
+    let msg = match raw.find(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw,
+    };
+    if let Some(rest) = msg.split("missing field `").nth(1) {
+        let name = rest.split('`').next().unwrap_or_default();
+        return format!("zorunlu `{name}` alanı eksik; ekleyin");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("değer beklenen türde değil ({msg}); örneğe bakıp düzeltin");
+    }
+    if msg.contains("did not find expected")
+        || msg.contains("mapping values are not allowed")
+        || msg.contains("found character")
+    {
+        return format!("YAML yazımı bozuk ({msg}); girintileri ve iki nokta üst üste işaretlerini kontrol edin");
+    }
+    format!("dosya okunamadı: {msg}")
+}
+
+fn parse_yaml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
+    serde_norway::from_str(text).map_err(|e| ConfigError::from_yaml(file, e))
+}
+
+fn read_file(dir: &Path, name: &str) -> Result<String, ConfigError> {
+    let path = dir.join(name);
+    std::fs::read_to_string(&path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            ConfigError::plain(name, format!("dosya bulunamadı: {}", path.display()))
+        } else {
+            ConfigError::plain(name, format!("dosya okunamadı: {e}"))
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// kurum.yaml
+
+#[derive(Debug, Deserialize)]
+struct KurumFile {
+    kurum: InstitutionYaml,
+    plan_donemi: PeriodYaml,
+    yil: i32,
+    program_yili: Option<i32>,
+    #[serde(default)]
+    birimler: Vec<DirectorateYaml>,
+    #[serde(default)]
+    tema: Option<ThemeYaml>,
+    #[serde(default)]
+    kurallar: Option<RulesYaml>,
+    #[serde(default)]
+    cikti: Option<OutputYaml>,
+    #[serde(default)]
+    okuma: Option<LimitsYaml>,
+}
+
+#[derive(Debug, Deserialize)]
+struct InstitutionYaml {
+    ad: String,
+    kisa_ad: Option<String>,
+    il: Option<String>,
+    baskan: String,
+    mali_hizmetler_muduru: String,
+    logo: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct PeriodYaml {
+    baslangic: i32,
+    bitis: i32,
+}
+
+#[derive(Debug, Deserialize)]
+struct DirectorateYaml {
+    ad: String,
+    kisa_ad: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct ThemeYaml {
+    renk: Option<String>,
+    vurgu: Option<String>,
+    yazi_tipi: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct RulesYaml {
+    #[serde(default)]
+    seviye: BTreeMap<String, String>,
+    sapma_toleransi: Option<f64>,
+    /// `tavan: null` means no cap; absent means the default 100.
+    #[serde(default, deserialize_with = "deserialize_present")]
+    tavan: Option<Option<f64>>,
+}
+
+fn deserialize_present<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct OutputYaml {
+    pdf_standardi: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct LimitsYaml {
+    dosya_boyutu_mb: Option<f64>,
+    hucre_sayisi: Option<u64>,
+    satir_sayisi: Option<u32>,
+    sutun_sayisi: Option<u32>,
+    sure_saniye: Option<f64>,
+    bellek_mb: Option<u64>,
+    tablo_satiri: Option<usize>,
+}
+
+/// The institution as kurum.yaml names it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Institution {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub province: Option<String>,
+    /// The mayor (Başkan), who signs the İç Kontrol Güvence Beyanı.
+    pub mayor: String,
+    pub finance_director: String,
+    /// Logo path relative to the project folder.
+    pub logo: Option<String>,
+}
+
+/// A directorate kurum.yaml expects a workbook from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ExpectedDirectorate {
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+/// Colours and font of the books.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Theme {
+    pub color: String,
+    pub accent: String,
+    pub font: String,
+}
+
+/// What a code's severity becomes in this project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeverityOverride {
+    Set(Severity),
+    Off,
+}
+
+/// Rule settings: severity overrides and thresholds (rules.md).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleSettings {
+    pub severity: BTreeMap<Code, SeverityOverride>,
+    /// Allowed |rate − 100| before a Sapma Nedeni is required (R002).
+    pub deviation_tolerance: f64,
+    /// Cap on an indicator's rate in the hedef roll-up; `None` means no cap.
+    pub cap: Option<f64>,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        RuleSettings {
+            severity: BTreeMap::new(),
+            deviation_tolerance: 0.0,
+            cap: Some(100.0),
+        }
+    }
+}
+
+/// Limits on what one workbook or one book may cost (issue: hostile workbooks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_cells: u64,
+    pub max_rows: u32,
+    pub max_cols: u32,
+    pub read_seconds: f64,
+    pub read_memory_mb: u64,
+    pub max_table_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 50 * 1024 * 1024,
+            max_cells: 2_000_000,
+            max_rows: 100_000,
+            max_cols: 200,
+            read_seconds: 60.0,
+            read_memory_mb: 1024,
+            max_table_rows: 50_000,
+        }
+    }
+}
+
+/// The plan period and the years the books are about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Years {
+    pub plan_start: i32,
+    pub plan_end: i32,
+    /// The Faaliyet Raporu year (`yil`).
+    pub report: i32,
+    /// The Performans Programı year (`program_yili`, default `yil + 1`).
+    pub program: i32,
+}
+
+impl Years {
+    pub fn plan_years(&self) -> impl Iterator<Item = i32> {
+        self.plan_start..=self.plan_end
+    }
+
+    pub fn in_plan(&self, year: i32) -> bool {
+        (self.plan_start..=self.plan_end).contains(&year)
+    }
+}
+
+/// kurum.yaml, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub institution: Institution,
+    pub years: Years,
+    pub directorates: Vec<ExpectedDirectorate>,
+    pub theme: Theme,
+    pub rules: RuleSettings,
+    pub pdf_standard: Option<String>,
+    pub limits: Limits,
+}
+
+impl Settings {
+    /// The expected directorate a Birim Adı names (by `ad` or `kisa_ad`, folded).
+    pub fn find_directorate(&self, name: &str) -> Option<&ExpectedDirectorate> {
+        let key = fold(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.directorates.iter().find(|d| {
+            fold(&d.name) == key
+                || d.short_name.as_deref().map(fold).as_deref() == Some(key.as_str())
+        })
+    }
+
+    /// Applies `kurallar.seviye`: the severity a finding of this code gets, or None when off.
+    pub fn severity_of(&self, code: Code) -> Option<Severity> {
+        match self.rules.severity.get(&code) {
+            Some(SeverityOverride::Off) => None,
+            Some(SeverityOverride::Set(s)) => Some(*s),
+            None => Some(code.default_severity()),
+        }
+    }
+}
+
+/// Parses kurum.yaml text. `file` is the name used in messages.
+pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
+    let k: KurumFile = parse_yaml(file, text)?;
+    let years = Years {
+        plan_start: k.plan_donemi.baslangic,
+        plan_end: k.plan_donemi.bitis,
+        report: k.yil,
+        program: k.program_yili.unwrap_or(k.yil + 1),
+    };
+    if !(1900..=2100).contains(&years.plan_start)
+        || years.plan_end < years.plan_start
+        || years.plan_end - years.plan_start > 9
+    {
+        return Err(ConfigError::plain(
+            file,
+            format!(
+                "plan_donemi geçersiz ({}–{}): başlangıç ve bitiş yılı yazın, bitiş başlangıçtan önce olamaz (stratejik plan 5 yıllıktır)",
+                years.plan_start, years.plan_end
+            ),
+        ));
+    }
+    for (name, y) in [("yil", years.report), ("program_yili", years.program)] {
+        if !(1900..=2100).contains(&y) {
+            return Err(ConfigError::plain(
+                file,
+                format!("`{name}` geçerli bir yıl değil: {y}"),
+            ));
+        }
+    }
+    let mut directorates: Vec<ExpectedDirectorate> = Vec::new();
+    for d in k.birimler {
+        let name = d.ad.trim().to_string();
+        if name.is_empty() {
+            return Err(ConfigError::plain(
+                file,
+                "birimler listesinde adı boş bir birim var",
+            ));
+        }
+        if directorates.iter().any(|e| fold(&e.name) == fold(&name)) {
+            return Err(ConfigError::plain(
+                file,
+                format!("“{name}” birimler listesinde iki kez yazılmış"),
+            ));
+        }
+        directorates.push(ExpectedDirectorate {
+            name,
+            short_name: d.kisa_ad.map(|s| s.trim().to_string()),
+        });
+    }
+    let theme_yaml = k.tema.unwrap_or_default();
+    let theme = Theme {
+        color: theme_yaml.renk.unwrap_or_else(|| "#1f4e79".to_string()),
+        accent: theme_yaml.vurgu.unwrap_or_else(|| "#c0392b".to_string()),
+        font: theme_yaml
+            .yazi_tipi
+            .unwrap_or_else(|| "Noto Sans".to_string()),
+    };
+    let rules_yaml = k.kurallar.unwrap_or_default();
+    let mut rules = RuleSettings::default();
+    for (code, level) in rules_yaml.seviye {
+        let c = Code::parse(&code).ok_or_else(|| {
+            ConfigError::plain(
+                file,
+                format!("kurallar.seviye: “{code}” bilinen bir kural kodu değil"),
+            )
+        })?;
+        let o = if fold(&level) == "kapali" {
+            SeverityOverride::Off
+        } else {
+            SeverityOverride::Set(Severity::parse(&level).ok_or_else(|| {
+                ConfigError::plain(
+                    file,
+                    format!("kurallar.seviye.{code}: “{level}” geçersiz; hata, uyari, bilgi ya da kapali yazın"),
+                )
+            })?)
+        };
+        rules.severity.insert(c, o);
+    }
+    if let Some(t) = rules_yaml.sapma_toleransi {
+        if !(t >= 0.0 && t.is_finite()) {
+            return Err(ConfigError::plain(
+                file,
+                "kurallar.sapma_toleransi 0 ya da pozitif bir sayı olmalı",
+            ));
+        }
+        rules.deviation_tolerance = t;
+    }
+    if let Some(cap) = rules_yaml.tavan {
+        if let Some(c) = cap {
+            if !(c > 0.0 && c.is_finite()) {
+                return Err(ConfigError::plain(
+                    file,
+                    "kurallar.tavan pozitif bir sayı ya da null olmalı",
+                ));
+            }
+        }
+        rules.cap = cap;
+    }
+    let l = k.okuma.unwrap_or_default();
+    let d = Limits::default();
+    let limits = Limits {
+        max_file_bytes: l
+            .dosya_boyutu_mb
+            .map(|mb| (mb.max(0.0) * 1024.0 * 1024.0) as u64)
+            .unwrap_or(d.max_file_bytes),
+        max_cells: l.hucre_sayisi.unwrap_or(d.max_cells),
+        max_rows: l.satir_sayisi.unwrap_or(d.max_rows),
+        max_cols: l.sutun_sayisi.unwrap_or(d.max_cols),
+        read_seconds: l.sure_saniye.unwrap_or(d.read_seconds),
+        read_memory_mb: l.bellek_mb.unwrap_or(d.read_memory_mb),
+        max_table_rows: l.tablo_satiri.unwrap_or(d.max_table_rows),
+    };
+    let i = k.kurum;
+    Ok(Settings {
+        institution: Institution {
+            name: i.ad.trim().to_string(),
+            short_name: i.kisa_ad,
+            province: i.il,
+            mayor: i.baskan,
+            finance_director: i.mali_hizmetler_muduru,
+            logo: i.logo,
+        },
+        years,
+        directorates,
+        theme,
+        rules,
+        pdf_standard: k.cikti.unwrap_or_default().pdf_standardi,
+        limits,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// plan.yaml
+
+#[derive(Debug, Deserialize)]
+struct PlanFile {
+    #[serde(default)]
+    misyon: String,
+    #[serde(default)]
+    vizyon: String,
+    #[serde(default)]
+    temel_degerler: Vec<String>,
+    #[serde(default)]
+    amaclar: Vec<GoalYaml>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoalYaml {
+    kod: String,
+    ad: String,
+    #[serde(default)]
+    hedefler: Vec<ObjectiveYaml>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ObjectiveYaml {
+    kod: String,
+    ad: String,
+    #[serde(default)]
+    sorumlu_birim: String,
+    #[serde(default)]
+    isbirligi_birimleri: Vec<String>,
+    #[serde(default)]
+    riskler: Vec<String>,
+    #[serde(default)]
+    stratejiler: Vec<String>,
+    #[serde(default)]
+    tespitler: Vec<String>,
+    #[serde(default)]
+    ihtiyaclar: Vec<String>,
+    maliyet_tahmini: Option<f64>,
+}
+
+/// plan.yaml, validated: the plan's text and its amaçlar and hedefler.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanText {
+    pub mission: String,
+    pub vision: String,
+    pub values: Vec<String>,
+    pub goals: Vec<GoalText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalText {
+    pub code: String,
+    pub name: String,
+    pub objectives: Vec<ObjectiveText>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectiveText {
+    pub code: String,
+    pub name: String,
+    pub responsible: String,
+    pub cooperating: Vec<String>,
+    pub risks: Vec<String>,
+    pub strategies: Vec<String>,
+    /// Tespitler.
+    pub observations: Vec<String>,
+    /// İhtiyaçlar.
+    pub needs: Vec<String>,
+    pub cost_estimate: Option<f64>,
+}
+
+/// Parses plan.yaml text.
+pub fn parse_plan(file: &str, text: &str) -> Result<PlanText, ConfigError> {
+    let p: PlanFile = parse_yaml(file, text)?;
+    let mut goals = Vec::new();
+    let mut seen_goals = Vec::<String>::new();
+    let mut seen_objectives = Vec::<String>::new();
+    for g in p.amaclar {
+        let code = normalize_code(&g.kod, "A");
+        if seen_goals.contains(&code) {
+            return Err(ConfigError::plain(
+                file,
+                format!("amaç kodu {code} iki kez yazılmış"),
+            ));
+        }
+        seen_goals.push(code.clone());
+        let mut objectives = Vec::new();
+        for h in g.hedefler {
+            let hcode = normalize_code(&h.kod, "H");
+            if seen_objectives.contains(&hcode) {
+                return Err(ConfigError::plain(
+                    file,
+                    format!("hedef kodu {hcode} iki kez yazılmış"),
+                ));
+            }
+            seen_objectives.push(hcode.clone());
+            objectives.push(ObjectiveText {
+                code: hcode,
+                name: h.ad.trim().to_string(),
+                responsible: h.sorumlu_birim.trim().to_string(),
+                cooperating: h.isbirligi_birimleri,
+                risks: h.riskler,
+                strategies: h.stratejiler,
+                observations: h.tespitler,
+                needs: h.ihtiyaclar,
+                cost_estimate: h.maliyet_tahmini,
+            });
+        }
+        goals.push(GoalText {
+            code,
+            name: g.ad.trim().to_string(),
+            objectives,
+        });
+    }
+    Ok(PlanText {
+        mission: p.misyon,
+        vision: p.vizyon,
+        values: p.temel_degerler,
+        goals,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// degisiklikler/*.yaml — council decisions. Values stay untyped JSON here; `amend` gives
+// them meaning.
+
+#[derive(Debug, Deserialize)]
+struct DecisionYaml {
+    karar: Option<DecisionHeadYaml>,
+    #[serde(default)]
+    gerekce: Option<String>,
+    #[serde(default)]
+    degisiklikler: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DecisionHeadYaml {
+    organ: Option<String>,
+    no: Option<serde_json::Value>,
+    tarih: Option<serde_json::Value>,
+}
+
+/// A decision file as written, before it is checked against the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionText {
+    pub organ: Option<String>,
+    pub number: Option<String>,
+    pub date: Option<String>,
+    pub reason: Option<String>,
+    /// Each change as a JSON object (`gosterge`, `alan`, `eski`, `yeni`, `islem`, `deger`…).
+    pub changes: Vec<serde_json::Value>,
+}
+
+/// Parses one decision file; structural problems are left to `amend` (A004).
+pub fn parse_decision(file: &str, text: &str) -> Result<DecisionText, ConfigError> {
+    let d: DecisionYaml = parse_yaml(file, text)?;
+    let head = d.karar;
+    let as_text = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.trim().to_string(),
+        other => other.to_string(),
+    };
+    Ok(DecisionText {
+        organ: head.as_ref().and_then(|h| h.organ.clone()),
+        number: head
+            .as_ref()
+            .and_then(|h| h.no.as_ref())
+            .map(as_text)
+            .filter(|s| !s.is_empty()),
+        date: head
+            .as_ref()
+            .and_then(|h| h.tarih.as_ref())
+            .map(as_text)
+            .filter(|s| !s.is_empty()),
+        reason: d.gerekce,
+        changes: d.degisiklikler,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+
+/// A project folder with its kurum.yaml and plan.yaml read.
+#[derive(Debug, Clone)]
+pub struct Project {
+    pub dir: PathBuf,
+    /// The folder's name: `ornek-belediye` (names the output folder).
+    pub name: String,
+    pub settings: Settings,
+    pub plan: PlanText,
+}
+
+impl Project {
+    /// Reads `kurum.yaml` and `plan.yaml` of a project folder.
+    pub fn load(dir: &Path) -> Result<Project, ConfigError> {
+        if !dir.is_dir() {
+            return Err(ConfigError::plain(
+                &dir.display().to_string(),
+                "proje klasörü bulunamadı; kurum.yaml ve plan.yaml içeren bir klasör verin",
+            ));
+        }
+        let settings = parse_settings("kurum.yaml", &read_file(dir, "kurum.yaml")?)?;
+        let plan = parse_plan("plan.yaml", &read_file(dir, "plan.yaml")?)?;
+        let name = dir
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "proje".to_string());
+        Ok(Project {
+            dir: dir.to_path_buf(),
+            name,
+            settings,
+            plan,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KURUM: &str = "kurum:\n  ad: Örnek Belediyesi\n  baskan: Ad Soyad\n  mali_hizmetler_muduru: Ad Soyad\nplan_donemi: {baslangic: 2025, bitis: 2029}\nyil: 2025\nbirimler:\n  - ad: Fen İşleri Müdürlüğü\n    kisa_ad: Fen İşleri\n";
+
+    #[test]
+    fn reads_kurum_with_defaults() {
+        let s = parse_settings("kurum.yaml", KURUM).expect("valid");
+        assert_eq!(s.years.program, 2026);
+        assert_eq!(s.rules.cap, Some(100.0));
+        assert_eq!(
+            s.find_directorate("FEN İŞLERİ").map(|d| d.name.as_str()),
+            Some("Fen İşleri Müdürlüğü")
+        );
+        assert_eq!(
+            s.find_directorate("fen isleri mudurlugu")
+                .map(|d| d.name.as_str()),
+            Some("Fen İşleri Müdürlüğü")
+        );
+    }
+
+    #[test]
+    fn tavan_null_means_no_cap_and_levels_override() {
+        let text = format!("{KURUM}kurallar:\n  tavan: null\n  sapma_toleransi: 5\n  seviye: {{G008: hata, R003: kapali}}\n");
+        let s = parse_settings("kurum.yaml", &text).expect("valid");
+        assert_eq!(s.rules.cap, None);
+        assert_eq!(s.rules.deviation_tolerance, 5.0);
+        assert_eq!(s.severity_of(Code::G008), Some(Severity::Error));
+        assert_eq!(s.severity_of(Code::R003), None);
+    }
+
+    #[test]
+    fn bad_yaml_names_line_and_column() {
+        let text = "kurum:\n  ad: X\n  baskan: [\nplan_donemi: 3\n";
+        let e = parse_settings("kurum.yaml", text).expect_err("invalid");
+        assert_eq!(e.file, "kurum.yaml");
+        assert!(e.line.is_some(), "{e}");
+        let missing = parse_settings("kurum.yaml", "kurum:\n  ad: X\n  baskan: Y\n  mali_hizmetler_muduru: Z\nplan_donemi: {baslangic: 2025, bitis: 2029}\n")
+            .expect_err("yil missing");
+        assert!(missing.message.contains("yil"), "{missing}");
+        assert!(missing.line.is_some(), "{missing}");
+    }
+}

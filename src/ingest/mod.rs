@@ -1,0 +1,108 @@
+//! Ingest: find the workbooks in `birimler/`, read them (in parallel), and turn each into
+//! model rows with findings. One unreadable workbook never stops the others.
+
+pub mod columns;
+pub mod discover;
+pub mod grid;
+pub mod parse;
+pub mod read;
+
+use rayon::prelude::*;
+
+use crate::config::Project;
+use crate::finding::{Code, Finding};
+pub use discover::{Candidate, WorkbookKind};
+pub use parse::ParsedWorkbook;
+pub use read::{RawWorkbook, ReadFailure};
+
+/// What happened to a file of `birimler/` (the JSON report's `durum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum FileStatus {
+    #[serde(rename = "okundu")]
+    Read,
+    #[serde(rename = "atlandi")]
+    Skipped,
+    #[serde(rename = "okunamadi")]
+    Unreadable,
+}
+
+/// One file's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileOutcome {
+    Parsed(ParsedWorkbook),
+    Unreadable { file: String, finding: Finding },
+    Skipped { file: String, finding: Finding },
+}
+
+/// Everything read from `birimler/`, in sorted file order.
+#[derive(Debug, Clone, Default)]
+pub struct Ingested {
+    pub outcomes: Vec<FileOutcome>,
+    /// Problems of the walk that belong to no single file.
+    pub findings: Vec<Finding>,
+}
+
+/// How one workbook file is turned into raw cells. The default reads in this process; the
+/// isolated reader runs the same code in a child process.
+pub trait WorkbookReader: Sync {
+    fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure>;
+}
+
+/// Reads in this process with calamine.
+pub struct InProcessReader;
+
+impl WorkbookReader for InProcessReader {
+    fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure> {
+        read::read_file(&candidate.path, candidate.kind, &project.settings.limits)
+    }
+}
+
+/// Walks `birimler/` and reads every workbook, in parallel, in sorted order.
+pub fn ingest(project: &Project, reader: &dyn WorkbookReader) -> Ingested {
+    let found = discover::discover(&project.dir);
+    let mut outcomes: Vec<(String, FileOutcome)> = found
+        .skipped
+        .into_iter()
+        .map(|s| {
+            (
+                s.rel.clone(),
+                FileOutcome::Skipped {
+                    file: s.rel,
+                    finding: s.finding,
+                },
+            )
+        })
+        .collect();
+    let read: Vec<(String, FileOutcome)> = found
+        .candidates
+        .par_iter()
+        .map(|c| {
+            let outcome = match reader.read(c, project) {
+                Ok(book) => FileOutcome::Parsed(parse::parse_workbook(
+                    &c.rel,
+                    &book,
+                    &project.settings,
+                    &project.plan,
+                )),
+                Err(failure) => FileOutcome::Unreadable {
+                    file: c.rel.clone(),
+                    finding: Finding::new(
+                        Code::Y004,
+                        format!(
+                            "{} okunamadı: {}. Diğer çalışma kitapları okunmaya devam etti.",
+                            c.rel, failure.reason
+                        ),
+                    )
+                    .in_file(&c.rel),
+                },
+            };
+            (c.rel.clone(), outcome)
+        })
+        .collect();
+    outcomes.extend(read);
+    outcomes.sort_by(|a, b| a.0.cmp(&b.0));
+    Ingested {
+        outcomes: outcomes.into_iter().map(|(_, o)| o).collect(),
+        findings: found.findings,
+    }
+}

@@ -1,0 +1,265 @@
+//! Reading one workbook file with calamine into plain cells at absolute positions.
+//!
+//! calamine's ranges start at the first used cell, not at A1: positions are made absolute
+//! here, once, so every later message names the right cell. The result is serialisable so
+//! that it can come back from an isolated reader process.
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets};
+use serde::{Deserialize, Serialize};
+use std::io::{Cursor, Read, Seek};
+use std::path::Path;
+
+use super::discover::WorkbookKind;
+use crate::config::Limits;
+
+/// A cell value as the file stores it (formulas give their cached value).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RawValue {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// An error value: `#DIV/0!`, `#REF!`, …
+    Error(String),
+    /// A date or time, as text (`2025-10-21`).
+    Date(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RawCell {
+    pub row: u32,
+    pub col: u32,
+    pub value: RawValue,
+}
+
+/// A merged region, 0-based, inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawMerge {
+    pub first_row: u32,
+    pub first_col: u32,
+    pub last_row: u32,
+    pub last_col: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RawSheet {
+    pub name: String,
+    pub visible: bool,
+    /// Non-empty cells sorted by row, then column, at absolute positions.
+    pub cells: Vec<RawCell>,
+    pub merges: Vec<RawMerge>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RawWorkbook {
+    pub sheets: Vec<RawSheet>,
+}
+
+/// Why a file could not be read, said for the directorate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadFailure {
+    pub reason: String,
+}
+
+impl ReadFailure {
+    fn new(reason: impl Into<String>) -> ReadFailure {
+        ReadFailure {
+            reason: reason.into(),
+        }
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Checks size and magic bytes before any parsing: cheap, and it turns most non-workbooks
+/// into a clear message.
+pub fn precheck(bytes: &[u8], kind: WorkbookKind, limits: &Limits) -> Result<(), ReadFailure> {
+    if bytes.is_empty() {
+        return Err(ReadFailure::new(
+            "dosya boş (0 bayt); çalışma kitabını yeniden kaydedip gönderin",
+        ));
+    }
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(ReadFailure::new(format!(
+            "dosya çok büyük ({:.1} MB; sınır {:.1} MB). Gerekirse kurum.yaml'da okuma.dosya_boyutu_mb değerini artırın",
+            bytes.len() as f64 / 1_048_576.0,
+            limits.max_file_bytes as f64 / 1_048_576.0
+        )));
+    }
+    let is_zip = bytes.starts_with(ZIP_MAGIC);
+    let is_cfb = bytes.starts_with(CFB_MAGIC);
+    match kind {
+        WorkbookKind::Xls if !is_cfb => Err(ReadFailure::new(
+            "dosya uzantısı .xls ama içeriği bir Excel 97-2003 çalışma kitabı değil; Excel'de açıp .xlsx olarak yeniden kaydedin",
+        )),
+        WorkbookKind::Xlsx | WorkbookKind::Xlsm | WorkbookKind::Xlsb | WorkbookKind::Ods if is_cfb => Err(ReadFailure::new(
+            "dosya şifreli ya da eski biçimde (parola korumalı Excel dosyaları okunamaz); parolayı kaldırıp yeniden kaydedin",
+        )),
+        WorkbookKind::Xlsx | WorkbookKind::Xlsm | WorkbookKind::Xlsb | WorkbookKind::Ods if !is_zip => Err(ReadFailure::new(
+            "dosya bir çalışma kitabı değil ya da bozuk (içeriği tanınmadı); Excel ya da LibreOffice ile yeniden kaydedin",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Reads a workbook file.
+pub fn read_file(
+    path: &Path,
+    kind: WorkbookKind,
+    limits: &Limits,
+) -> Result<RawWorkbook, ReadFailure> {
+    let bytes =
+        std::fs::read(path).map_err(|e| ReadFailure::new(format!("dosya açılamadı: {e}")))?;
+    read_bytes(&bytes, kind, limits)
+}
+
+/// Reads a workbook from its bytes.
+pub fn read_bytes(
+    bytes: &[u8],
+    kind: WorkbookKind,
+    limits: &Limits,
+) -> Result<RawWorkbook, ReadFailure> {
+    precheck(bytes, kind, limits)?;
+    let sheets = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| describe_error(&e.to_string()))?;
+    read_sheets(sheets, limits)
+}
+
+fn describe_error(raw: &str) -> ReadFailure {
+    let lower = raw.to_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        ReadFailure::new("dosya parola korumalı; parolayı kaldırıp yeniden kaydedin")
+    } else {
+        ReadFailure::new(format!(
+            "dosya bozuk ya da desteklenmeyen biçimde ({raw}); Excel ya da LibreOffice ile açıp yeniden kaydedin"
+        ))
+    }
+}
+
+fn read_sheets<RS: Read + Seek>(
+    mut book: Sheets<RS>,
+    limits: &Limits,
+) -> Result<RawWorkbook, ReadFailure> {
+    let metas: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    let mut sheets = Vec::with_capacity(metas.len());
+    for (name, visible) in metas {
+        let range = match book.worksheet_range(&name) {
+            Ok(r) => r,
+            // A chart sheet or a sheet calamine cannot read: keep it, empty, so it is reported.
+            Err(e) if !visible => {
+                let _ = e;
+                sheets.push(RawSheet {
+                    name,
+                    visible,
+                    cells: Vec::new(),
+                    merges: Vec::new(),
+                });
+                continue;
+            }
+            Err(e) => return Err(describe_error(&format!("“{name}” sayfası: {e}"))),
+        };
+        let (start_row, start_col) = range.start().unwrap_or((0, 0));
+        let (height, width) = range.get_size();
+        if height as u64 > limits.max_rows as u64 || width as u64 > limits.max_cols as u64 {
+            return Err(ReadFailure::new(format!(
+                "“{name}” sayfası çok büyük ({height} satır × {width} sütun; sınır {} × {}). Sayfadaki fazla satır ve sütunları silin ya da kurum.yaml'da okuma.satir_sayisi / okuma.sutun_sayisi değerini artırın",
+                limits.max_rows, limits.max_cols
+            )));
+        }
+        let mut cells = Vec::new();
+        for (r, c, data) in range.used_cells() {
+            if let Some(value) = convert(data) {
+                if cells.len() as u64 >= limits.max_cells {
+                    return Err(ReadFailure::new(format!(
+                        "“{name}” sayfasında çok fazla dolu hücre var (sınır {}); kurum.yaml'da okuma.hucre_sayisi değerini artırabilirsiniz",
+                        limits.max_cells
+                    )));
+                }
+                cells.push(RawCell {
+                    row: start_row + r as u32,
+                    col: start_col + c as u32,
+                    value,
+                });
+            }
+        }
+        let merges = merges_of(&mut book, &name);
+        sheets.push(RawSheet {
+            name,
+            visible,
+            cells,
+            merges,
+        });
+    }
+    Ok(RawWorkbook { sheets })
+}
+
+fn merges_of<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<RawMerge> {
+    let dims = match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).ok(),
+        // calamine does not report merges for .xlsb and .ods.
+        Sheets::Xlsb(_) | Sheets::Ods(_) => None,
+    };
+    dims.unwrap_or_default()
+        .into_iter()
+        .map(|d| RawMerge {
+            first_row: d.start.0,
+            first_col: d.start.1,
+            last_row: d.end.0,
+            last_col: d.end.1,
+        })
+        .collect()
+}
+
+fn convert(data: &Data) -> Option<RawValue> {
+    Some(match data {
+        Data::Empty => return None,
+        Data::String(s) => {
+            if s.trim().is_empty() {
+                return None;
+            }
+            RawValue::Text(s.clone())
+        }
+        Data::Int(i) => RawValue::Number(*i as f64),
+        Data::Float(f) => RawValue::Number(*f),
+        Data::Bool(b) => RawValue::Bool(*b),
+        Data::Error(e) => RawValue::Error(e.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => RawValue::Date(serial_to_date(dt.as_f64())),
+        Data::DateTime(dt) => RawValue::Number(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => RawValue::Date(s.clone()),
+    })
+}
+
+/// An Excel serial day (1900 system, 1899-12-30 = 0) as `YYYY-MM-DD`.
+fn serial_to_date(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return crate::text::plain_number(serial);
+    }
+    // Days from 1970-01-01, then the civil-from-days algorithm.
+    let days = serial.floor() as i64 - 25_569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_serials_become_dates() {
+        assert_eq!(serial_to_date(45_951.0), "2025-10-21");
+        assert_eq!(serial_to_date(1.0), "1899-12-31");
+    }
+}

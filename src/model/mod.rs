@@ -1,0 +1,467 @@
+//! The canonical model: one municipality's plan, indicators, realisations, activities and
+//! budget, merged from plan.yaml and every directorate workbook. Every value remembers the
+//! cell it came from ([`Sourced`]), so a finding or a mark in a book can point back to it.
+//!
+//! # Glossary
+//! One English word per Turkish term, used everywhere in the code:
+//!
+//! | Türkçe | code |
+//! |---|---|
+//! | amaç | [`Goal`] |
+//! | hedef | [`Objective`] |
+//! | performans göstergesi | [`Indicator`] |
+//! | hedefe etkisi | `weight` |
+//! | başlangıç değeri | `baseline` |
+//! | gerçekleşme | [`Actual`] |
+//! | sapma nedeni | `deviation_reason` |
+//! | faaliyet/proje | [`Activity`] |
+//! | müdürlük/birim | [`Directorate`] |
+//! | ödenek | `appropriation` |
+//! | harcama | `expenditure` |
+//! | meclis kararı | `Decision` |
+//! | bulgu | [`crate::finding::Finding`] |
+//! | ekonomik kod | `economic_code` |
+//! | bütçe dışı kaynak | `off_budget` |
+//! | izleme / raporlama sıklığı | `monitoring` / `reporting` ([`Frequency`]) |
+
+pub mod merge;
+
+pub use merge::{merge, Merged};
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::config::{Institution, Years};
+pub use crate::finding::CellRef;
+use crate::text::fold;
+
+/// A value and where it came from: a workbook cell, or plan.yaml / an amendment (no cell).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub cell: Option<CellRef>,
+    /// The decision (karar no) that last changed this value, if any.
+    pub changed_by: Option<String>,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, cell: Option<CellRef>) -> Sourced<T> {
+        Sourced {
+            value,
+            cell,
+            changed_by: None,
+        }
+    }
+
+    /// A value from plan.yaml or kurum.yaml: no cell.
+    pub fn plain(value: T) -> Sourced<T> {
+        Sourced {
+            value,
+            cell: None,
+            changed_by: None,
+        }
+    }
+}
+
+macro_rules! closed_set {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $label:literal [$($alias:literal),*]),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The canonical Turkish form printed in the books.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),* }
+            }
+
+            /// Matches typed text ignoring case, spaces, punctuation and Turkish letters.
+            pub fn parse(text: &str) -> Option<$name> {
+                let key = fold(text);
+                if key.is_empty() { return None; }
+                $(
+                    if key == fold($label) $(|| key == fold($alias))* {
+                        return Some($name::$variant);
+                    }
+                )*
+                None
+            }
+
+            /// The accepted values, for messages: `Artış, Azalış, Artış/Azalış`.
+            pub fn accepted() -> String {
+                [$($label),*].join(", ")
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.label())
+            }
+        }
+    };
+}
+
+closed_set! {
+    /// Göstergenin yönü.
+    Direction {
+        Increase => "Artış" ["Artan", "Yükseliş"],
+        Decrease => "Azalış" ["Azalan", "Düşüş"],
+        Either => "Artış/Azalış" ["Azalış/Artış", "Her İkisi", "Korunacak"],
+    }
+}
+
+closed_set! {
+    /// İzleme / raporlama sıklığı.
+    Frequency {
+        Monthly => "Aylık" ["1 Ay", "Her Ay"],
+        Quarterly => "3 Ay" ["3 Aylık", "Üç Ay", "Üç Aylık"],
+        SemiAnnual => "6 Ay" ["6 Aylık", "Altı Ay", "Altı Aylık"],
+        Annual => "Yıllık" ["12 Ay", "12 Aylık", "Yılda Bir"],
+    }
+}
+
+impl Frequency {
+    /// 6 Ay or more frequent: a 1. İzleme value is expected (R003).
+    pub fn expects_interim(self) -> bool {
+        !matches!(self, Frequency::Annual)
+    }
+}
+
+closed_set! {
+    /// İzleme dönemi of a realisation.
+    Period {
+        Interim => "1. İzleme" ["I. Dönem", "1. Dönem", "6 Ay", "Ara", "Ara Dönem"],
+        YearEnd => "Yıl Sonu" ["II. Dönem", "2. Dönem", "12 Ay", "Yıllık"],
+    }
+}
+
+closed_set! {
+    /// Gerçekleşme durumu of an activity.
+    Status {
+        Planned => "Planlandı" ["Planlanan"],
+        Ongoing => "Devam Ediyor" ["Devam", "Sürüyor"],
+        Completed => "Tamamlandı" ["Tamamlanan", "Bitti"],
+        Postponed => "Ertelendi" ["Ertelenen"],
+        Cancelled => "İptal" ["İptal Edildi"],
+    }
+}
+
+closed_set! {
+    /// Faaliyet or Proje.
+    ActivityKind {
+        Activity => "Faaliyet" [],
+        Project => "Proje" [],
+    }
+}
+
+/// The nine economic codes of the budget (spec/workbook.md).
+pub const ECONOMIC_CODES: [(&str, &str); 9] = [
+    ("01", "Personel Giderleri"),
+    ("02", "Sosyal Güvenlik Kurumlarına Devlet Primi Giderleri"),
+    ("03", "Mal ve Hizmet Alım Giderleri"),
+    ("04", "Faiz Giderleri"),
+    ("05", "Cari Transferler"),
+    ("06", "Sermaye Giderleri"),
+    ("07", "Sermaye Transferleri"),
+    ("08", "Borç Verme"),
+    ("09", "Yedek Ödenekler"),
+];
+
+/// The name of an economic code (`03` → Mal ve Hizmet Alım Giderleri).
+pub fn economic_code_name(code: &str) -> &'static str {
+    ECONOMIC_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+        .unwrap_or("")
+}
+
+/// A directorate (müdürlük, harcama birimi) as kurum.yaml expects it and its workbook fills in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Directorate {
+    /// kurum.yaml's `ad`: the name every finding and book uses.
+    pub name: String,
+    pub short_name: Option<String>,
+    /// The workbook this directorate's data came from.
+    pub file: Option<String>,
+    /// Harcama Yetkilisi.
+    pub official: Option<String>,
+    /// Unvan.
+    pub title: Option<String>,
+    pub prepared_by: Option<String>,
+    pub date: Option<String>,
+}
+
+/// Amaç.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Goal {
+    pub code: String,
+    pub name: String,
+    pub objectives: Vec<Objective>,
+}
+
+/// Hedef, with its hedef kartı fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Objective {
+    pub code: String,
+    pub goal: String,
+    pub name: Sourced<String>,
+    pub responsible: Sourced<String>,
+    pub cooperating: Sourced<Vec<String>>,
+    pub risks: Sourced<Vec<String>>,
+    pub strategies: Sourced<Vec<String>>,
+    /// Tespitler.
+    pub observations: Sourced<Vec<String>>,
+    /// İhtiyaçlar.
+    pub needs: Sourced<Vec<String>>,
+    pub cost_estimate: Sourced<Option<f64>>,
+}
+
+/// Performans göstergesi: one row of a Göstergeler sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    pub code: String,
+    /// Where the code was written (the row's identity for findings).
+    pub code_cell: Option<CellRef>,
+    pub objective: Sourced<String>,
+    /// The responsible directorate: the one whose workbook holds the row.
+    pub directorate: String,
+    pub name: Sourced<String>,
+    pub unit: Sourced<String>,
+    pub direction: Sourced<Direction>,
+    pub weight: Sourced<f64>,
+    pub baseline: Sourced<Option<f64>>,
+    /// One target per plan year; `None` where the cell is empty (G002).
+    pub targets: BTreeMap<i32, Sourced<Option<f64>>>,
+    pub monitoring: Sourced<Frequency>,
+    pub reporting: Sourced<Frequency>,
+    pub cooperating: Sourced<Vec<String>>,
+    pub note: Sourced<Option<String>>,
+    pub actuals: Vec<Actual>,
+}
+
+impl Indicator {
+    /// A Yüzde indicator (unit "Yüzde" or "%").
+    pub fn is_percentage(&self) -> bool {
+        let u = fold(&self.unit.value);
+        u == "yuzde" || self.unit.value.trim() == "%" || u == "yuzdeorani"
+    }
+
+    pub fn target(&self, year: i32) -> Option<f64> {
+        self.targets.get(&year).and_then(|t| t.value)
+    }
+
+    pub fn actual(&self, year: i32, period: Period) -> Option<&Actual> {
+        self.actuals
+            .iter()
+            .find(|a| a.year == year && a.period == period)
+    }
+}
+
+/// Gerçekleşme: one row of a Gerçekleşmeler sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actual {
+    pub year: i32,
+    pub period: Period,
+    pub value: Sourced<f64>,
+    pub deviation_reason: Sourced<Option<String>>,
+    pub data_source: Option<String>,
+    pub code_cell: Option<CellRef>,
+}
+
+/// Faaliyet or proje for one year: one row of a Faaliyetler sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    pub code: String,
+    pub code_cell: Option<CellRef>,
+    pub kind: ActivityKind,
+    pub objective: Sourced<String>,
+    pub directorate: String,
+    pub name: Sourced<String>,
+    pub year: i32,
+    /// Bütçe (TL).
+    pub budget: Sourced<f64>,
+    /// Bütçe Dışı (TL).
+    pub off_budget: Sourced<f64>,
+    /// Gerçekleşen (TL).
+    pub expenditure: Sourced<Option<f64>>,
+    pub status: Sourced<Option<Status>>,
+    pub note: Sourced<Option<String>>,
+}
+
+impl Activity {
+    pub fn total(&self) -> f64 {
+        self.budget.value + self.off_budget.value
+    }
+}
+
+/// One economic code's appropriation and expenditure for a directorate and year (Bütçe sheet).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetLine {
+    pub directorate: String,
+    pub year: i32,
+    pub economic_code: String,
+    pub code_cell: Option<CellRef>,
+    /// Başlangıç Ödeneği.
+    pub initial_appropriation: Sourced<f64>,
+    /// Toplam Ödenek.
+    pub total_appropriation: Sourced<f64>,
+    /// Harcama.
+    pub expenditure: Sourced<Option<f64>>,
+}
+
+/// One change an amendment made, for the annex "Meclis Kararıyla Yapılan Değişiklikler".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeRecord {
+    pub decision: String,
+    pub organ: String,
+    pub date: String,
+    pub item: String,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+    pub reason: String,
+}
+
+/// A council decision that was applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    pub organ: String,
+    pub number: String,
+    pub date: String,
+    pub file: String,
+    pub reason: String,
+}
+
+/// The whole municipality, ready for rules, amendments and books.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Model {
+    pub institution: Institution,
+    pub years: Years,
+    pub mission: String,
+    pub vision: String,
+    pub values: Vec<String>,
+    pub goals: Vec<Goal>,
+    /// In kurum.yaml order.
+    pub directorates: Vec<Directorate>,
+    /// In code order.
+    pub indicators: Vec<Indicator>,
+    /// In code order, then year.
+    pub activities: Vec<Activity>,
+    /// By directorate (kurum.yaml order), year, economic code.
+    pub budget: Vec<BudgetLine>,
+    pub decisions: Vec<Decision>,
+    pub changes: Vec<ChangeRecord>,
+}
+
+impl Model {
+    pub fn objectives(&self) -> impl Iterator<Item = &Objective> {
+        self.goals.iter().flat_map(|g| g.objectives.iter())
+    }
+
+    pub fn objective(&self, code: &str) -> Option<&Objective> {
+        self.objectives().find(|o| o.code == code)
+    }
+
+    pub fn indicators_of<'a>(
+        &'a self,
+        objective: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .iter()
+            .filter(move |i| i.objective.value == objective)
+    }
+
+    pub fn activities_of<'a>(
+        &'a self,
+        objective: &'a str,
+    ) -> impl Iterator<Item = &'a Activity> + 'a {
+        self.activities
+            .iter()
+            .filter(move |a| a.objective.value == objective)
+    }
+
+    pub fn directorate(&self, name: &str) -> Option<&Directorate> {
+        self.directorates.iter().find(|d| d.name == name)
+    }
+
+    /// Puts indicators, activities and budget lines in their stable order.
+    pub fn sort(&mut self) {
+        self.indicators
+            .sort_by(|a, b| code_key(&a.code).cmp(&code_key(&b.code)));
+        self.activities
+            .sort_by(|a, b| (code_key(&a.code), a.year).cmp(&(code_key(&b.code), b.year)));
+        let order: Vec<String> = self.directorates.iter().map(|d| d.name.clone()).collect();
+        let pos = |n: &str| order.iter().position(|d| d == n).unwrap_or(usize::MAX);
+        self.budget.sort_by(|a, b| {
+            (pos(&a.directorate), a.year, &a.economic_code).cmp(&(
+                pos(&b.directorate),
+                b.year,
+                &b.economic_code,
+            ))
+        });
+    }
+}
+
+/// A sort key that orders codes naturally: `PG1.2` < `PG1.10` < `PG2.1`.
+pub fn code_key(code: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in code.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((
+                    std::mem::take(&mut text),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
+                digits.clear();
+            }
+            text.push(c);
+        }
+    }
+    key.push((
+        text,
+        if digits.is_empty() {
+            0
+        } else {
+            digits.parse().unwrap_or(u64::MAX)
+        },
+    ));
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_sets_match_typed_text() {
+        assert_eq!(Direction::parse("ARTIŞ"), Some(Direction::Increase));
+        assert_eq!(Direction::parse("artis"), Some(Direction::Increase));
+        assert_eq!(Direction::parse("Artış / Azalış"), Some(Direction::Either));
+        assert_eq!(Status::parse("tamamlandı"), Some(Status::Completed));
+        assert_eq!(Status::parse("IPTAL"), Some(Status::Cancelled));
+        assert_eq!(Period::parse("I. Dönem"), Some(Period::Interim));
+        assert_eq!(Period::parse("II. Dönem"), Some(Period::YearEnd));
+        assert_eq!(Period::parse("Yıl sonu"), Some(Period::YearEnd));
+        assert_eq!(Frequency::parse("6 ay"), Some(Frequency::SemiAnnual));
+        assert_eq!(Frequency::parse("YILLIK"), Some(Frequency::Annual));
+        assert_eq!(Frequency::parse("haftalık"), None);
+        assert_eq!(Direction::accepted(), "Artış, Azalış, Artış/Azalış");
+    }
+
+    #[test]
+    fn codes_sort_naturally() {
+        let mut codes = vec!["PG1.10.1", "PG1.2.1", "PG2.1.1", "PG1.2.10", "PG1.2.2"];
+        codes.sort_by_key(|c| code_key(c));
+        assert_eq!(
+            codes,
+            vec!["PG1.2.1", "PG1.2.2", "PG1.2.10", "PG1.10.1", "PG2.1.1"]
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! The one orchestrator: ingest → merge → amend → rules → (render → typeset). Each stage is
+//! a module of its own; this file only runs them in order and collects their findings.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{ConfigError, Project};
+use crate::finding::Finding;
+use crate::ingest::{self, InProcessReader, WorkbookReader};
+use crate::model::{self, Model};
+use crate::output::{write_atomic, WriteError};
+use crate::report::Report;
+
+/// Options common to every command.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--yil`: the Faaliyet Raporu year instead of kurum.yaml's `yil`.
+    pub year: Option<i32>,
+}
+
+/// A project read and checked.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub project: Project,
+    pub model: Model,
+    pub report: Report,
+}
+
+/// Applies `kurallar.seviye` to every finding: a new severity, or the finding dropped.
+fn apply_severities(project: &Project, findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let s = project.settings.severity_of(f.code)?;
+            f.severity = s;
+            Some(f)
+        })
+        .collect()
+}
+
+/// Loads the project and applies the command-line options to its settings.
+pub fn load(dir: &Path, options: &Options) -> Result<Project, ConfigError> {
+    let mut project = Project::load(dir)?;
+    if let Some(y) = options.year {
+        let years = &mut project.settings.years;
+        let gap = years.program - years.report;
+        years.report = y;
+        years.program = y + gap;
+    }
+    Ok(project)
+}
+
+/// Reads and checks a project folder with the given workbook reader.
+pub fn check_with(
+    dir: &Path,
+    options: &Options,
+    reader: &dyn WorkbookReader,
+) -> Result<Checked, ConfigError> {
+    let project = load(dir, options)?;
+    let ingested = ingest::ingest(&project, reader);
+    let merged = model::merge(&project, ingested);
+    let findings = apply_severities(&project, merged.findings);
+    let report = Report::new(&project.settings.institution.name, merged.files, findings);
+    Ok(Checked {
+        project,
+        model: merged.model,
+        report,
+    })
+}
+
+/// Reads and checks a project folder in this process.
+pub fn check(dir: &Path, options: &Options) -> Result<Checked, ConfigError> {
+    check_with(dir, options, &InProcessReader)
+}
+
+/// The default output folder: `output/<project folder name>/`.
+pub fn default_output_dir(project: &Project) -> PathBuf {
+    PathBuf::from("output").join(&project.name)
+}
+
+/// Writes `denetim-raporu.json` into the output folder.
+pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError> {
+    write_atomic(
+        &out_dir.join("denetim-raporu.json"),
+        checked.report.to_json().as_bytes(),
+    )
+}

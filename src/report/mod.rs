@@ -1,0 +1,69 @@
+//! The check report: the JSON of spec/README.md, the human summary for the terminal, and
+//! (for directorates) the HTML pages.
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity, SeverityCounts};
+use crate::model::merge::FileEntry;
+
+pub mod terminal;
+
+/// The report's summary (`ozet`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub counts: SeverityCounts,
+    #[serde(rename = "dosya")]
+    pub files: usize,
+    #[serde(rename = "okunan_satir")]
+    pub rows_read: usize,
+    #[serde(rename = "modeldeki_satir")]
+    pub rows_in_model: usize,
+    #[serde(rename = "reddedilen_satir")]
+    pub rows_rejected: usize,
+}
+
+/// The whole check report, serialised exactly as the JSON report of spec/README.md.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    #[serde(rename = "kurum")]
+    pub institution: String,
+    #[serde(rename = "ozet")]
+    pub summary: Summary,
+    #[serde(rename = "dosyalar")]
+    pub files: Vec<FileEntry>,
+    #[serde(rename = "bulgular")]
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn new(institution: &str, files: Vec<FileEntry>, mut findings: Vec<Finding>) -> Report {
+        findings.sort_by(Finding::order);
+        let summary = Summary {
+            counts: SeverityCounts::of(&findings),
+            files: files.len(),
+            rows_read: files.iter().map(|f| f.rows_read).sum(),
+            rows_in_model: files.iter().map(|f| f.rows_in_model).sum(),
+            rows_rejected: files.iter().map(|f| f.rows_rejected).sum(),
+        };
+        Report {
+            institution: institution.to_string(),
+            summary,
+            files,
+            findings,
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The JSON text, pretty-printed, with a final newline.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        let mut s =
+            serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"hata\": \"{e}\"}}"));
+        s.push('\n');
+        s
+    }
+}
