@@ -8,7 +8,8 @@ use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, WorkbookReader};
 use crate::model::{self, Model};
 use crate::output::{write_atomic, WriteError};
-use crate::report::Report;
+use crate::report::{html, Report};
+use crate::rules;
 
 /// Options common to every command.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +59,9 @@ pub fn check_with(
     let project = load(dir, options)?;
     let ingested = ingest::ingest(&project, reader);
     let merged = model::merge(&project, ingested);
-    let findings = apply_severities(&project, merged.findings);
+    let mut findings = merged.findings;
+    findings.extend(rules::check(&merged.model, &project.settings));
+    let findings = apply_severities(&project, findings);
     let report = Report::new(&project.settings.institution.name, merged.files, findings);
     Ok(Checked {
         project,
@@ -77,10 +80,21 @@ pub fn default_output_dir(project: &Project) -> PathBuf {
     PathBuf::from("output").join(&project.name)
 }
 
-/// Writes `denetim-raporu.json` into the output folder.
+/// Writes `denetim-raporu.json`, `denetim-raporu.html` and one `birimler/<birim>.html` per
+/// directorate into the output folder, each atomically.
 pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError> {
     write_atomic(
         &out_dir.join("denetim-raporu.json"),
         checked.report.to_json().as_bytes(),
-    )
+    )?;
+    let directorates: Vec<String> = checked
+        .model
+        .directorates
+        .iter()
+        .map(|d| d.name.clone())
+        .collect();
+    for (path, page) in html::pages(&checked.report, &directorates) {
+        write_atomic(&out_dir.join(path), page.as_bytes())?;
+    }
+    Ok(())
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::finding::{Finding, Severity, SeverityCounts};
 use crate::model::merge::FileEntry;
 
+pub mod html;
 pub mod terminal;
 
 /// The report's summary (`ozet`).

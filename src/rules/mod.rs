@@ -1,0 +1,169 @@
+//! The rule catalogue of spec/rules.md (G, R and B codes) as data-driven checks over the merged
+//! model. [`RULES`] lists every rule: adding a rule is adding one item there and its function
+//! in the family's file ([`indicators`] for G, [`actuals`] for R, [`budget`] for B).
+//!
+//! A rule never fails: it returns findings, each with its catalogue severity; the pipeline
+//! applies `kurallar.seviye` afterwards. The rules run on the model after amendments, so a
+//! value without a cell (from plan.yaml or an amendment) is reported without one.
+
+pub mod actuals;
+pub mod budget;
+pub mod indicators;
+
+use crate::config::Settings;
+use crate::finding::{CellRef, Code, Finding};
+use crate::model::Model;
+
+/// What a rule looks at: the merged model and the project's settings (thresholds, kurum.yaml's
+/// directorates).
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub model: &'a Model,
+    pub settings: &'a Settings,
+}
+
+/// One rule of the catalogue.
+pub struct Rule {
+    pub code: Code,
+    /// What the rule checks, in a few English words (for docs and debugging).
+    pub summary: &'static str,
+    pub check: fn(&Context<'_>) -> Vec<Finding>,
+}
+
+/// Every G, R and B rule, in code order.
+pub const RULES: &[Rule] = &[
+    Rule {
+        code: Code::G001,
+        summary: "indicator has no baseline",
+        check: indicators::missing_baseline,
+    },
+    Rule {
+        code: Code::G002,
+        summary: "a plan year has no target",
+        check: indicators::missing_target,
+    },
+    Rule {
+        code: Code::G003,
+        summary: "targets not cumulative in the indicator's direction",
+        check: indicators::targets_out_of_order,
+    },
+    Rule {
+        code: Code::G004,
+        summary: "Yüzde value outside 0–100",
+        check: indicators::percentage_out_of_range,
+    },
+    Rule {
+        code: Code::G005,
+        summary: "a hedef's weights do not add up to 100",
+        check: indicators::weights_do_not_add_up,
+    },
+    Rule {
+        code: Code::G006,
+        summary: "a hedef of plan.yaml has no indicator",
+        check: indicators::objective_without_indicator,
+    },
+    Rule {
+        code: Code::G007,
+        summary: "a weight is 0, negative or over 100",
+        check: indicators::weight_out_of_range,
+    },
+    Rule {
+        code: Code::G008,
+        summary: "Yüzde indicator typed as fractions",
+        check: indicators::percentage_as_fraction,
+    },
+    Rule {
+        code: Code::G009,
+        summary: "a hedef's sorumlu_birim is not a directorate of kurum.yaml",
+        check: indicators::unknown_responsible,
+    },
+    Rule {
+        code: Code::R001,
+        summary: "no Yıl Sonu value for the report year",
+        check: actuals::missing_year_end,
+    },
+    Rule {
+        code: Code::R002,
+        summary: "deviation beyond tolerance without Sapma Nedeni",
+        check: actuals::deviation_without_reason,
+    },
+    Rule {
+        code: Code::R003,
+        summary: "no 1. İzleme value although monitored every 6 months or more often",
+        check: actuals::missing_interim,
+    },
+    Rule {
+        code: Code::B001,
+        summary: "activity budgets exceed the program year's appropriation",
+        check: budget::activities_exceed_appropriation,
+    },
+    Rule {
+        code: Code::B002,
+        summary: "Harcama exceeds Toplam Ödenek on an economic code",
+        check: budget::expenditure_exceeds_appropriation,
+    },
+    Rule {
+        code: Code::B003,
+        summary: "past-year activity without Gerçekleşen (TL) or Durum",
+        check: budget::past_activity_incomplete,
+    },
+    Rule {
+        code: Code::B004,
+        summary: "maliyet_tahmini differs from the activities' total",
+        check: budget::cost_estimate_differs,
+    },
+];
+
+/// Runs every rule on the model; findings carry their catalogue severity.
+pub fn check(model: &Model, settings: &Settings) -> Vec<Finding> {
+    let cx = Context { model, settings };
+    RULES.iter().flat_map(|rule| (rule.check)(&cx)).collect()
+}
+
+/// The name plan.yaml findings carry as `dosya`.
+pub const PLAN_FILE: &str = "plan.yaml";
+
+/// Money amounts and values compared for equality allow this much (half a kuruş).
+pub(crate) const MONEY_TOLERANCE: f64 = 0.005;
+
+/// Places a finding at a cell when there is one, else in the sheet of a fallback cell (same
+/// file and sheet, no cell), else nowhere.
+pub(crate) fn place(f: Finding, cell: Option<&CellRef>, fallback: Option<&CellRef>) -> Finding {
+    match (cell, fallback) {
+        (Some(c), _) => f.at(c),
+        (None, Some(fb)) => f.in_sheet(&fb.file, &fb.sheet),
+        (None, None) => f,
+    }
+}
+
+/// Where a value is, for messages: `birimler/fen.xlsx › Göstergeler › F7`, or the decision that
+/// set it.
+pub(crate) fn where_text(cell: Option<&CellRef>, changed_by: Option<&str>) -> String {
+    match (cell, changed_by) {
+        (Some(c), _) => c.to_string(),
+        (None, Some(d)) => format!("{d} sayılı karar"),
+        (None, None) => "hücresi bilinmiyor".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_g_r_b_code_has_exactly_one_rule() {
+        for code in Code::ALL {
+            let family = &code.as_str()[..1];
+            let n = RULES.iter().filter(|r| r.code == *code).count();
+            if matches!(family, "G" | "R" | "B") {
+                assert_eq!(n, 1, "{code}");
+            } else {
+                assert_eq!(n, 0, "{code}");
+            }
+        }
+        let codes: Vec<Code> = RULES.iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort();
+        assert_eq!(codes, sorted, "RULES stays in code order");
+    }
+}
