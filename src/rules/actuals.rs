@@ -126,7 +126,7 @@ pub fn missing_interim(cx: &Context<'_>) -> Vec<Finding> {
         .filter(|i| i.actual(year, Period::Interim).is_none())
         .map(|i| {
             let msg = format!(
-                "{} göstergesinin izleme sıklığı {}, ama {year} yılı 1. İzleme değeri yok. “Gerçekleşmeler” sayfasına {} için {year}, 1. İzleme satırını ekleyin ya da İzleme Sıklığı'nı düzeltin.",
+                "{} göstergesinin izleme sıklığı {}, ama {year} yılı 1. İzleme değeri yok. “Gerçekleşmeler” sayfasına {} için {year}, 1. İzleme satırını ekleyin ya da İzleme Sıklığı değerini düzeltin.",
                 i.code,
                 i.monitoring.value.label(),
                 i.code

@@ -41,7 +41,7 @@ pub fn activities_exceed_appropriation(cx: &Context<'_>) -> Vec<Finding> {
             )
         };
         let msg = format!(
-            "{} faaliyetlerinin {year} program yılı Bütçe (TL) toplamı {}, {budget_text}: faaliyetler ödeneği {} aşıyor (Bütçe Dışı kaynaklar sayılmadı). Faaliyet bütçelerini ödenek içinde kalacak şekilde düzeltin ya da Toplam Ödenek'i güncelleyin.",
+            "{} faaliyetlerinin {year} program yılı Bütçe (TL) toplamı {}, {budget_text}: faaliyetler ödeneği {} aşıyor (Bütçe Dışı kaynaklar sayılmadı). Faaliyet bütçelerini ödenek içinde kalacak şekilde düzeltin ya da Toplam Ödenek değerini güncelleyin.",
             d.name,
             tl(planned),
             tl(planned - appropriation)
@@ -72,7 +72,7 @@ pub fn expenditure_exceeds_appropriation(cx: &Context<'_>) -> Vec<Finding> {
                 return None;
             }
             let msg = format!(
-                "{} yılı {} ({}) ekonomik kodunda Harcama ({}) Toplam Ödenek'i ({}) {} aşıyor. Ödenek aktarmasıyla artan Toplam Ödenek'i yazın ya da Harcama'yı düzeltin.",
+                "{} yılı {} ({}) ekonomik kodunda Harcama ({}), Toplam Ödenek değerini ({}) {} aşıyor. Ödenek aktarmalarıyla güncellenen Toplam Ödenek değerini yazın ya da Harcama değerini düzeltin.",
                 l.year,
                 l.economic_code,
                 economic_code_name(&l.economic_code),
@@ -160,7 +160,7 @@ pub fn cost_estimate_differs(cx: &Context<'_>) -> Vec<Finding> {
                 return None;
             }
             let msg = format!(
-                "plan.yaml'da {} hedefinin maliyet_tahmini {}, ama faaliyetlerinin {}–{} Bütçe + Bütçe Dışı toplamı {} (fark {}). maliyet_tahmini'ni ya da faaliyet bütçelerini düzeltin.",
+                "plan.yaml'da {} hedefinin maliyet_tahmini {}, ama faaliyetlerinin {}–{} Bütçe + Bütçe Dışı toplamı {} (fark {}). maliyet_tahmini değerini ya da faaliyet bütçelerini düzeltin.",
                 o.code,
                 tl(estimate),
                 years.plan_start,

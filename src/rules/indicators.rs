@@ -239,7 +239,7 @@ pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
             String::new()
         };
         let msg = format!(
-            "{objective} hedefinin göstergelerinin Hedefe Etkisi toplamı {}; 100 olmalı. Ağırlıklar: {}.{across} Ağırlıkları toplamı 100 olacak şekilde düzeltin.",
+            "{objective} hedefinin göstergelerinin Hedefe Etkisi toplamı {}; 100 olmalı. Ağırlıklar: {}.{across} Ağırlıkları, toplamları 100 olacak şekilde düzeltin.",
             number_text(sum),
             weights.join(", ")
         );
