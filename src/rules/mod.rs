@@ -5,6 +5,33 @@
 //! A rule never fails: it returns findings, each with its catalogue severity; the pipeline
 //! applies `kurallar.seviye` afterwards. The rules run on the model after amendments, so a
 //! value without a cell (from plan.yaml or an amendment) is reported without one.
+//!
+//! # Decisions where spec/rules.md is silent
+//!
+//! - **No-cell codes still name their place when known.** G008 names the indicator's workbook
+//!   and Göstergeler sheet; R001 and R003 the workbook and its Gerçekleşmeler sheet (or only the
+//!   workbook when it has no realisation at all); B001 the directorate's workbook. G006, G009
+//!   and B004 name `plan.yaml`.
+//! - **`birim` of plan.yaml findings** (G006, B004) is the hedef's responsible directorate when
+//!   plan.yaml names a known one, so the finding reaches the directorate that can fix it; G009
+//!   has none (its directorate is the unknown one).
+//! - **G002** gives one finding per empty year. **G003** skips empty values (G001/G002 report
+//!   them), raises one finding per indicator, and does not apply to Artış/Azalış indicators.
+//!   **G004** gives one finding per value outside 0–100 (baseline, targets, realisations).
+//! - **G005** with no weight cell at all (amendment-made indicators) has no cell; the message
+//!   names the deciding karar. G005 and G007 can both fire for one weight (over 100).
+//! - **G008** needs at least one value above 0: a Yüzde indicator that is all zeros is not a
+//!   fraction typed by mistake.
+//! - **R001, R003** are skipped when the report year is outside the plan period (no
+//!   realisation can exist then). **R002** is skipped when the rate cannot be computed (G001,
+//!   G002 already say why); a deviation counts when |rate − 100| > tolerance; without a Sapma
+//!   Nedeni column the finding names the sheet, no cell.
+//! - **B001** also fires when the directorate has activities in the program year but no Bütçe
+//!   line for it (Toplam Ödenek 0). Money is compared with a tolerance of half a kuruş.
+//! - **B003**: the cell is the empty Gerçekleşen (TL) cell, else the empty Durum cell; when
+//!   the column itself is missing, the sheet is named and the message says to add the column.
+//!   One finding per activity row, naming both values when both are empty.
+//! - **B004** is skipped when plan.yaml has no `maliyet_tahmini` for the hedef.
 
 pub mod actuals;
 pub mod budget;
