@@ -37,10 +37,7 @@ pub fn run(cli: Cli) -> i32 {
             eprint_error("bu komut henüz yazılmadı");
             EXIT_UNUSABLE
         }
-        Command::ReadChild(_) => {
-            eprint_error("bu komut henüz yazılmadı");
-            EXIT_UNUSABLE
-        }
+        Command::ReadChild(args) => crate::ingest::isolate::child_main(&args.request),
     }
 }
 
@@ -58,7 +55,13 @@ fn load_and_check(args: &ProjectArgs) -> Result<(Checked, PathBuf), i32> {
     configure_threads(args);
     let dir = args.project.clone().unwrap_or_else(default_project);
     let options = Options { year: args.year };
-    let checked = pipeline::check(&dir, &options).map_err(|e| {
+    // Each workbook is read by a child process of this binary, so a hostile file costs one
+    // finding, never the run.
+    let checked = match crate::ingest::IsolatedReader::current() {
+        Some(reader) => pipeline::check_with(&dir, &options, &reader),
+        None => pipeline::check(&dir, &options),
+    }
+    .map_err(|e| {
         eprint_error(&e.to_string());
         EXIT_UNUSABLE
     })?;

@@ -102,8 +102,8 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Args, Clone)]
 pub struct ReadChildArgs {
-    /// Okunacak dosya.
-    pub file: PathBuf,
+    /// Okuma isteği (JSON).
+    pub request: String,
 }
 
 #[cfg(test)]

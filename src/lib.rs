@@ -7,6 +7,7 @@
 //! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
 //! [`pipeline`] runs the stages in order.
 
+pub mod amend;
 pub mod app;
 pub mod cli;
 pub mod config;

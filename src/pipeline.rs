@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::amend;
 use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, WorkbookReader};
@@ -59,13 +60,17 @@ pub fn check_with(
     let project = load(dir, options)?;
     let ingested = ingest::ingest(&project, reader);
     let merged = model::merge(&project, ingested);
+    let mut model = merged.model;
     let mut findings = merged.findings;
-    findings.extend(rules::check(&merged.model, &project.settings));
+    let amended = amend::apply_all(&project.dir, &project.settings, &mut model);
+    findings.extend(amended.findings);
+    // Every rule runs on the model after the amendments are applied.
+    findings.extend(rules::check(&model, &project.settings));
     let findings = apply_severities(&project, findings);
     let report = Report::new(&project.settings.institution.name, merged.files, findings);
     Ok(Checked {
         project,
-        model: merged.model,
+        model,
         report,
     })
 }

@@ -50,6 +50,15 @@ pub fn lower_tr(s: &str) -> String {
     out
 }
 
+/// The first letter in Turkish upper case: `bütçe` → `Bütçe`, `istanbul` → `İstanbul`.
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => upper_tr(&c.to_string()) + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 /// A number read from text.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TextNumber {

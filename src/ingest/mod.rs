@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod discover;
 pub mod grid;
+pub mod isolate;
 pub mod parse;
 pub mod read;
 
@@ -12,6 +13,7 @@ use rayon::prelude::*;
 use crate::config::Project;
 use crate::finding::{Code, Finding};
 pub use discover::{Candidate, WorkbookKind};
+pub use isolate::IsolatedReader;
 pub use parse::ParsedWorkbook;
 pub use read::{RawWorkbook, ReadFailure};
 

@@ -80,11 +80,21 @@ pub fn parse_workbook(
     // Which sheet plays which role: the first visible sheet of each name.
     let mut roles: BTreeMap<SheetRole, &RawSheet> = BTreeMap::new();
     for sheet in &book.sheets {
+        if !sheet.visible {
+            out.findings.push(
+                Finding::new(
+                    Code::Y001,
+                    format!("“{}” sayfası gizli olduğu için okunmadı. Okunmasını istiyorsanız sayfayı görünür yapın.", sheet.name),
+                )
+                .in_sheet(file, &sheet.name),
+            );
+            continue;
+        }
         match SheetRole::of_sheet(&sheet.name) {
-            Some(role) if sheet.visible && !roles.contains_key(&role) => {
+            Some(role) if !roles.contains_key(&role) => {
                 roles.insert(role, sheet);
             }
-            Some(role) if sheet.visible => out.findings.push(
+            Some(role) => out.findings.push(
                 Finding::new(
                     Code::Y001,
                     format!(
@@ -92,13 +102,6 @@ pub fn parse_workbook(
                         sheet.name,
                         roles[&role].name
                     ),
-                )
-                .in_sheet(file, &sheet.name),
-            ),
-            Some(_) => out.findings.push(
-                Finding::new(
-                    Code::Y001,
-                    format!("“{}” sayfası gizli olduğu için okunmadı. Okunmasını istiyorsanız sayfayı görünür yapın.", sheet.name),
                 )
                 .in_sheet(file, &sheet.name),
             ),

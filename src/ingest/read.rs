@@ -61,7 +61,7 @@ pub struct ReadFailure {
 }
 
 impl ReadFailure {
-    fn new(reason: impl Into<String>) -> ReadFailure {
+    pub fn new(reason: impl Into<String>) -> ReadFailure {
         ReadFailure {
             reason: reason.into(),
         }
@@ -74,20 +74,31 @@ const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Checks size and magic bytes before any parsing: cheap, and it turns most non-workbooks
 /// into a clear message.
 pub fn precheck(bytes: &[u8], kind: WorkbookKind, limits: &Limits) -> Result<(), ReadFailure> {
-    if bytes.is_empty() {
+    precheck_size(bytes.len() as u64, limits)?;
+    precheck_magic(bytes, kind)
+}
+
+/// The file-size limit; an empty file is never a workbook.
+pub fn precheck_size(len: u64, limits: &Limits) -> Result<(), ReadFailure> {
+    if len == 0 {
         return Err(ReadFailure::new(
             "dosya boş (0 bayt); çalışma kitabını yeniden kaydedip gönderin",
         ));
     }
-    if bytes.len() as u64 > limits.max_file_bytes {
+    if len > limits.max_file_bytes {
         return Err(ReadFailure::new(format!(
             "dosya çok büyük ({:.1} MB; sınır {:.1} MB). Gerekirse kurum.yaml'da okuma.dosya_boyutu_mb değerini artırın",
-            bytes.len() as f64 / 1_048_576.0,
+            len as f64 / 1_048_576.0,
             limits.max_file_bytes as f64 / 1_048_576.0
         )));
     }
-    let is_zip = bytes.starts_with(ZIP_MAGIC);
-    let is_cfb = bytes.starts_with(CFB_MAGIC);
+    Ok(())
+}
+
+/// The first bytes must say zip (xlsx, xlsm, xlsb, ods) or compound file (xls).
+pub fn precheck_magic(head: &[u8], kind: WorkbookKind) -> Result<(), ReadFailure> {
+    let is_zip = head.starts_with(ZIP_MAGIC);
+    let is_cfb = head.starts_with(CFB_MAGIC);
     match kind {
         WorkbookKind::Xls if !is_cfb => Err(ReadFailure::new(
             "dosya uzantısı .xls ama içeriği bir Excel 97-2003 çalışma kitabı değil; Excel'de açıp .xlsx olarak yeniden kaydedin",
@@ -147,45 +158,13 @@ fn read_sheets<RS: Read + Seek>(
         .collect();
     let mut sheets = Vec::with_capacity(metas.len());
     for (name, visible) in metas {
-        let range = match book.worksheet_range(&name) {
-            Ok(r) => r,
-            // A chart sheet or a sheet calamine cannot read: keep it, empty, so it is reported.
-            Err(e) if !visible => {
-                let _ = e;
-                sheets.push(RawSheet {
-                    name,
-                    visible,
-                    cells: Vec::new(),
-                    merges: Vec::new(),
-                });
-                continue;
-            }
-            Err(e) => return Err(describe_error(&format!("“{name}” sayfası: {e}"))),
+        let cells = match sheet_cells(&mut book, &name, limits) {
+            Ok(cells) => cells,
+            // A chart sheet or a sheet calamine cannot read: kept empty when hidden (it is
+            // ignored anyway), otherwise the workbook cannot be read.
+            Err(_) if !visible => Vec::new(),
+            Err(e) => return Err(e),
         };
-        let (start_row, start_col) = range.start().unwrap_or((0, 0));
-        let (height, width) = range.get_size();
-        if height as u64 > limits.max_rows as u64 || width as u64 > limits.max_cols as u64 {
-            return Err(ReadFailure::new(format!(
-                "“{name}” sayfası çok büyük ({height} satır × {width} sütun; sınır {} × {}). Sayfadaki fazla satır ve sütunları silin ya da kurum.yaml'da okuma.satir_sayisi / okuma.sutun_sayisi değerini artırın",
-                limits.max_rows, limits.max_cols
-            )));
-        }
-        let mut cells = Vec::new();
-        for (r, c, data) in range.used_cells() {
-            if let Some(value) = convert(data) {
-                if cells.len() as u64 >= limits.max_cells {
-                    return Err(ReadFailure::new(format!(
-                        "“{name}” sayfasında çok fazla dolu hücre var (sınır {}); kurum.yaml'da okuma.hucre_sayisi değerini artırabilirsiniz",
-                        limits.max_cells
-                    )));
-                }
-                cells.push(RawCell {
-                    row: start_row + r as u32,
-                    col: start_col + c as u32,
-                    value,
-                });
-            }
-        }
         let merges = merges_of(&mut book, &name);
         sheets.push(RawSheet {
             name,
@@ -195,6 +174,87 @@ fn read_sheets<RS: Read + Seek>(
         });
     }
     Ok(RawWorkbook { sheets })
+}
+
+fn too_big(name: &str, what: String) -> ReadFailure {
+    ReadFailure::new(format!("“{name}” sayfası çok büyük: {what}"))
+}
+
+/// Keeps a cell if it is inside the limits.
+fn push_cell(
+    cells: &mut Vec<RawCell>,
+    name: &str,
+    row: u32,
+    col: u32,
+    data: &Data,
+    limits: &Limits,
+) -> Result<(), ReadFailure> {
+    let Some(value) = convert(data) else {
+        return Ok(());
+    };
+    if row >= limits.max_rows {
+        return Err(too_big(name, format!(
+            "{} satırında veri var (sınır {} satır). Sayfanın altındaki fazla satırları silin ya da kurum.yaml'da okuma.satir_sayisi değerini artırın",
+            row as u64 + 1, limits.max_rows
+        )));
+    }
+    if col >= limits.max_cols {
+        return Err(too_big(name, format!(
+            "{} sütununda veri var (sınır {} sütun). Sağdaki fazla sütunları silin ya da kurum.yaml'da okuma.sutun_sayisi değerini artırın",
+            crate::text::column_letters(col), limits.max_cols
+        )));
+    }
+    if cells.len() as u64 >= limits.max_cells {
+        return Err(too_big(name, format!(
+            "{}'den fazla dolu hücre var. Gereksiz verileri silin ya da kurum.yaml'da okuma.hucre_sayisi değerini artırın",
+            limits.max_cells
+        )));
+    }
+    cells.push(RawCell { row, col, value });
+    Ok(())
+}
+
+/// A sheet's non-empty cells at absolute positions. .xlsx is read cell by cell (sparse), so a
+/// lone cell at XFD1048576 costs one cell, not a dense range of 17 billion.
+fn sheet_cells<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    name: &str,
+    limits: &Limits,
+) -> Result<Vec<RawCell>, ReadFailure> {
+    let mut cells = Vec::new();
+    if let Sheets::Xlsx(x) = book {
+        let mut reader = x
+            .worksheet_cells_reader(name)
+            .map_err(|e| describe_error(&format!("“{name}” sayfası: {e}")))?;
+        loop {
+            match reader.next_cell() {
+                Ok(Some(cell)) => {
+                    let (row, col) = cell.get_position();
+                    let data: Data = cell.get_value().clone().into();
+                    push_cell(&mut cells, name, row, col, &data, limits)?;
+                }
+                Ok(None) => break,
+                Err(e) => return Err(describe_error(&format!("“{name}” sayfası: {e}"))),
+            }
+        }
+        cells.sort_by_key(|c| (c.row, c.col));
+        return Ok(cells);
+    }
+    let range = book
+        .worksheet_range(name)
+        .map_err(|e| describe_error(&format!("“{name}” sayfası: {e}")))?;
+    let (start_row, start_col) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        push_cell(
+            &mut cells,
+            name,
+            start_row + r as u32,
+            start_col + c as u32,
+            data,
+            limits,
+        )?;
+    }
+    Ok(cells)
 }
 
 fn merges_of<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<RawMerge> {

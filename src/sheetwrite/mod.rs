@@ -163,10 +163,10 @@ pub fn write(spec: &WorkbookSpec, path: &Path) -> io::Result<()> {
 }
 
 mod ods;
-mod xls;
-mod xlsx;
 #[cfg(test)]
 mod tests;
+mod xls;
+mod xlsx;
 
 // Helpers shared by the three writers.
 

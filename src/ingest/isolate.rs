@@ -1,0 +1,286 @@
+//! Reading each workbook in a child process. calamine aborts the whole process on some
+//! crafted files (a shared-string table claiming four billion entries, a cell at XFD1048576):
+//! an abort cannot be caught in-process, so each workbook is read by a child — the same
+//! binary, hidden subcommand `oku-cocuk` — under a memory and CPU limit and a wall-clock
+//! timeout. Whatever happens to the child becomes a Y004 for that one file.
+
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::discover::{Candidate, WorkbookKind};
+use super::read::{self, RawWorkbook, ReadFailure};
+use super::WorkbookReader;
+use crate::config::{Limits, Project};
+
+/// The subcommand name the child runs.
+pub const CHILD_COMMAND: &str = "oku-cocuk";
+
+/// What the parent tells the child.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChildRequest {
+    pub path: PathBuf,
+    pub kind: WorkbookKind,
+    pub max_file_bytes: u64,
+    pub max_cells: u64,
+    pub max_rows: u32,
+    pub max_cols: u32,
+    pub memory_mb: u64,
+    pub cpu_seconds: u64,
+    /// Test-only: the child sleeps this long before reading, so a test can watch the parent's
+    /// timeout fire without a real slow workbook.
+    #[serde(default)]
+    pub test_delay_ms: Option<u64>,
+}
+
+/// What the child answers on stdout.
+pub type ChildAnswer = Result<RawWorkbook, ReadFailure>;
+
+/// Reads workbooks in child processes of the given executable (the kitap binary).
+pub struct IsolatedReader {
+    exe: PathBuf,
+    test_delay_ms: Option<u64>,
+}
+
+impl IsolatedReader {
+    pub fn new(exe: impl Into<PathBuf>) -> IsolatedReader {
+        IsolatedReader {
+            exe: exe.into(),
+            test_delay_ms: None,
+        }
+    }
+
+    /// Test-only: every child sleeps `ms` milliseconds before reading.
+    pub fn with_test_delay(mut self, ms: u64) -> IsolatedReader {
+        self.test_delay_ms = Some(ms);
+        self
+    }
+
+    /// The running kitap binary as the child.
+    pub fn current() -> Option<IsolatedReader> {
+        std::env::current_exe().ok().map(IsolatedReader::new)
+    }
+}
+
+fn request_for(candidate: &Candidate, limits: &Limits, test_delay_ms: Option<u64>) -> ChildRequest {
+    ChildRequest {
+        path: candidate.path.clone(),
+        kind: candidate.kind,
+        max_file_bytes: limits.max_file_bytes,
+        max_cells: limits.max_cells,
+        max_rows: limits.max_rows,
+        max_cols: limits.max_cols,
+        memory_mb: limits.read_memory_mb,
+        cpu_seconds: limits.read_seconds.ceil().max(1.0) as u64 + 1,
+        test_delay_ms,
+    }
+}
+
+impl WorkbookReader for IsolatedReader {
+    fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure> {
+        let limits = &project.settings.limits;
+        // The cheap checks run here: most non-workbooks never cost a process.
+        let size = std::fs::metadata(&candidate.path)
+            .map(|m| m.len())
+            .map_err(|e| ReadFailure {
+                reason: format!("dosya okunamadı: {e}"),
+            })?;
+        read::precheck_size(size, limits)?;
+        read::precheck_magic(&read_head(&candidate.path, 8)?, candidate.kind)?;
+        let request = request_for(candidate, limits, self.test_delay_ms);
+        let request_json = serde_json::to_string(&request).map_err(|e| ReadFailure {
+            reason: e.to_string(),
+        })?;
+        run_child(
+            &self.exe,
+            &request_json,
+            Duration::from_secs_f64(limits.read_seconds.max(0.1)),
+            limits,
+        )
+    }
+}
+
+fn read_head(path: &Path, n: usize) -> Result<Vec<u8>, ReadFailure> {
+    let mut f = std::fs::File::open(path).map_err(|e| ReadFailure {
+        reason: format!("dosya açılamadı: {e}"),
+    })?;
+    let mut buf = vec![0u8; n];
+    let mut got = 0;
+    while got < n {
+        match f.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(k) => got += k,
+            Err(e) => {
+                return Err(ReadFailure {
+                    reason: format!("dosya okunamadı: {e}"),
+                })
+            }
+        }
+    }
+    buf.truncate(got);
+    Ok(buf)
+}
+
+fn run_child(
+    exe: &Path,
+    request_json: &str,
+    timeout: Duration,
+    limits: &Limits,
+) -> Result<RawWorkbook, ReadFailure> {
+    let mut child = Command::new(exe)
+        .arg(CHILD_COMMAND)
+        .arg(request_json)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| ReadFailure {
+            reason: format!("okuyucu süreç başlatılamadı: {e}"),
+        })?;
+    let mut stdout = child.stdout.take();
+    let mut stderr = child.stderr.take();
+    let out_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stdout.as_mut() {
+            let _ = s.read_to_end(&mut buf);
+        }
+        buf
+    });
+    let err_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stderr.as_mut() {
+            let _ = s.take(64 * 1024).read_to_end(&mut buf);
+        }
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() >= timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+        }
+    };
+    let out = out_thread.join().unwrap_or_default();
+    let err = err_thread.join().unwrap_or_default();
+    let Some(status) = status else {
+        return Err(ReadFailure {
+            reason: format!(
+                "dosya bozuk ya da çok büyük: okuma {:.0} saniyede bitmedi ve durduruldu. Dosyayı Excel ya da LibreOffice ile açıp gereksiz sayfa ve satırları silerek yeniden kaydedin; gerekirse kurum.yaml'da okuma.sure_saniye değerini artırın",
+                timeout.as_secs_f64()
+            ),
+        });
+    };
+    if status.success() {
+        return match serde_json::from_slice::<ChildAnswer>(&out) {
+            Ok(answer) => answer,
+            Err(e) => Err(ReadFailure {
+                reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
+            }),
+        };
+    }
+    let detail = describe_exit(&status, &err, limits);
+    Err(ReadFailure {
+        reason: format!("dosya bozuk ya da çok büyük: {detail}"),
+    })
+}
+
+fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limits) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(sig) = status.signal() {
+            return match sig {
+                libc::SIGKILL | libc::SIGXCPU => format!(
+                    "okuma işlemci süresi sınırını aştı ve durduruldu (sinyal {sig}); gerekirse kurum.yaml'da okuma.sure_saniye değerini artırın"
+                ),
+                libc::SIGABRT => format!(
+                    "okuma {} MB bellek sınırını aştı ya da okuyucu çöktü ve durduruldu. Dosyayı yeniden kaydedin; gerekirse kurum.yaml'da okuma.bellek_mb değerini artırın",
+                    limits.read_memory_mb
+                ),
+                other => format!("okuyucu süreç sinyal {other} ile sonlandı"),
+            };
+        }
+    }
+    let text = String::from_utf8_lossy(stderr);
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    if first.contains("memory allocation") || first.contains("capacity overflow") {
+        return format!(
+            "okuma {} MB bellek sınırını aştı ve durduruldu; gerekirse kurum.yaml'da okuma.bellek_mb değerini artırın",
+            limits.read_memory_mb
+        );
+    }
+    format!(
+        "okuyucu süreç hata ile sonlandı (çıkış kodu {}){}",
+        status.code().unwrap_or(-1),
+        if first.is_empty() {
+            String::new()
+        } else {
+            format!(": {first}")
+        }
+    )
+}
+
+/// The child's side: limits itself, reads the workbook, answers on stdout. Returns the exit code.
+pub fn child_main(request_json: &str) -> i32 {
+    let request: ChildRequest = match serde_json::from_str(request_json) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("geçersiz istek: {e}");
+            return 2;
+        }
+    };
+    limit_self(request.memory_mb, request.cpu_seconds);
+    if let Some(ms) = request.test_delay_ms {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
+    let limits = Limits {
+        max_file_bytes: request.max_file_bytes,
+        max_cells: request.max_cells,
+        max_rows: request.max_rows,
+        max_cols: request.max_cols,
+        ..Limits::default()
+    };
+    let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
+    match serde_json::to_writer(std::io::stdout().lock(), &answer) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("yanıt yazılamadı: {e}");
+            3
+        }
+    }
+}
+
+#[cfg(unix)]
+fn limit_self(memory_mb: u64, cpu_seconds: u64) {
+    let set = |resource, value: u64| {
+        let lim = libc::rlimit {
+            rlim_cur: value as libc::rlim_t,
+            rlim_max: value as libc::rlim_t,
+        };
+        // SAFETY: setrlimit only reads the struct we pass; lowering our own limits is always allowed.
+        unsafe {
+            libc::setrlimit(resource, &lim);
+        }
+    };
+    set(libc::RLIMIT_AS, memory_mb.saturating_mul(1024 * 1024));
+    set(libc::RLIMIT_CPU, cpu_seconds);
+}
+
+#[cfg(not(unix))]
+fn limit_self(_memory_mb: u64, _cpu_seconds: u64) {}

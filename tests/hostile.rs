@@ -1,0 +1,223 @@
+//! Hostile and broken workbooks: each costs one Y004, never the run. Workbooks are read in
+//! child processes with memory and time limits.
+
+mod kit;
+
+use kit::*;
+use kitap::finding::Code;
+use kitap::ingest::IsolatedReader;
+use kitap::pipeline::{self, Options};
+use std::io::{Read, Write};
+use std::process::Command;
+
+/// Rewrites one entry of a zip (an .xlsx) with `edit`.
+fn rewrite_zip_entry(bytes: &[u8], entry: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).expect("entry");
+        let name = f.name().expect("entry name").to_string();
+        let mut content = Vec::new();
+        f.read_to_end(&mut content).expect("read entry");
+        if name == entry {
+            content = edit(String::from_utf8(content).expect("utf8")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&content).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+fn good_xlsx() -> Vec<u8> {
+    kitap::sheetwrite::to_bytes(&fen_isleri(), kitap::sheetwrite::Format::Xlsx).expect("xlsx")
+}
+
+/// A 5 KB .xlsx whose shared-string table claims four billion entries.
+fn huge_unique_count() -> Vec<u8> {
+    rewrite_zip_entry(&good_xlsx(), "xl/sharedStrings.xml", |xml| {
+        let start = xml.find("uniqueCount=\"").expect("uniqueCount") + "uniqueCount=\"".len();
+        let end = start + xml[start..].find('"').expect("quote");
+        format!("{}4000000000{}", &xml[..start], &xml[end..])
+    })
+}
+
+/// An .xlsx with one cell at XFD1048576 on its Göstergeler sheet.
+fn far_cell() -> Vec<u8> {
+    rewrite_zip_entry(&good_xlsx(), "xl/worksheets/sheet2.xml", |xml| {
+        let at = xml.find("</sheetData>").expect("sheetData");
+        format!(
+            "{}<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>{}",
+            &xml[..at],
+            &xml[at..]
+        )
+    })
+}
+
+#[test]
+fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
+    let p = TestProject::valid("hostile");
+    p.write_bytes("birimler/zz-unique.xlsx", &huge_unique_count());
+    p.write_bytes("birimler/zz-uzak-hucre.xlsx", &far_cell());
+    let out = p.path("cikti");
+    let mut child = Command::new(kitap_bin())
+        .args(["denetle", "--json"])
+        .arg(&p.dir)
+        .arg("-o")
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let pid = child.id() as libc::pid_t;
+    let mut stdout = Vec::new();
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_to_end(&mut stdout)
+        .expect("read");
+    // wait4 gives this child's own peak memory.
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    assert!(libc::WIFEXITED(status), "kitap died: status {status}");
+    assert_eq!(libc::WEXITSTATUS(status), 1);
+    let peak_kb = usage.ru_maxrss;
+    assert!(peak_kb < 1024 * 1024, "peak memory {peak_kb} KB");
+
+    let json: serde_json::Value = serde_json::from_slice(&stdout).expect("json");
+    let y004: Vec<&str> = json["bulgular"]
+        .as_array()
+        .expect("bulgular")
+        .iter()
+        .filter(|f| f["kod"] == "Y004")
+        .filter_map(|f| f["dosya"].as_str())
+        .collect();
+    assert_eq!(
+        y004,
+        vec!["birimler/zz-unique.xlsx", "birimler/zz-uzak-hucre.xlsx"]
+    );
+    let far = json["bulgular"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .find(|f| f["dosya"] == "birimler/zz-uzak-hucre.xlsx")
+        .expect("far");
+    assert!(
+        far["mesaj"]
+            .as_str()
+            .is_some_and(|m| m.contains("okuma.satir_sayisi")),
+        "{far}"
+    );
+    let files = json["dosyalar"].as_array().expect("dosyalar");
+    for good in [
+        "birimler/fen-isleri.xlsx",
+        "birimler/zabita.xlsx",
+        "birimler/kultur.xlsx",
+    ] {
+        let f = files.iter().find(|f| f["dosya"] == good).expect("listed");
+        assert_eq!(f["durum"], "okundu");
+        assert_eq!(f["reddedilen_satir"], 0, "{good}");
+    }
+}
+
+#[test]
+fn a_reader_past_the_time_limit_is_stopped_with_a_timeout_finding() {
+    let p = TestProject::valid("timeout");
+    let kurum = std::fs::read_to_string(p.path("kurum.yaml")).expect("kurum");
+    std::fs::write(
+        p.path("kurum.yaml"),
+        format!("{kurum}okuma:\n  sure_saniye: 1\n"),
+    )
+    .expect("write");
+    let reader = IsolatedReader::new(kitap_bin()).with_test_delay(5000);
+    let checked = pipeline::check_with(&p.dir, &Options::default(), &reader).expect("checks");
+    let y004 = findings(&checked, Code::Y004);
+    assert_eq!(y004.len(), 3, "{y004:#?}");
+    assert!(
+        y004.iter().all(|f| f.message.contains("saniyede bitmedi")),
+        "{y004:#?}"
+    );
+}
+
+#[test]
+fn isolated_reading_gives_the_same_model_as_in_process() {
+    let p = TestProject::valid("isolated-same");
+    let a = pipeline::check(&p.dir, &Options::default()).expect("in process");
+    let b = pipeline::check_with(
+        &p.dir,
+        &Options::default(),
+        &IsolatedReader::new(kitap_bin()),
+    )
+    .expect("isolated");
+    assert_eq!(a.model, b.model);
+    assert_eq!(a.report, b.report);
+}
+
+#[test]
+fn every_foreign_workbook_becomes_a_finding_and_the_example_still_reads() {
+    let foreign = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/foreign");
+    let entries: Vec<_> = match std::fs::read_dir(&foreign) {
+        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+        Err(_) => {
+            eprintln!("../shared/corpus/foreign yok; bu test yalnızca CI ve geliştirici makinelerinde çalışır");
+            return;
+        }
+    };
+    assert!(entries.len() >= 80, "corpus has {} files", entries.len());
+    let p = TestProject::valid("foreign");
+    for path in &entries {
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        p.write_bytes(
+            &format!("birimler/yabanci/{name}"),
+            &std::fs::read(path).expect("read"),
+        );
+    }
+    let checked = pipeline::check_with(
+        &p.dir,
+        &Options::default(),
+        &IsolatedReader::new(kitap_bin()),
+    )
+    .expect("checks");
+    for path in &entries {
+        let rel = format!(
+            "birimler/yabanci/{}",
+            path.file_name().expect("name").to_string_lossy()
+        );
+        let codes: Vec<Code> = checked
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.file.as_deref() == Some(rel.as_str()))
+            .map(|f| f.code)
+            .collect();
+        assert!(
+            codes
+                .iter()
+                .any(|c| matches!(c, Code::Y002 | Code::Y003 | Code::Y004 | Code::Y008)),
+            "{rel}: {codes:?}"
+        );
+    }
+    for good in [
+        "birimler/fen-isleri.xlsx",
+        "birimler/zabita.xlsx",
+        "birimler/kultur.xlsx",
+    ] {
+        let f = checked
+            .report
+            .files
+            .iter()
+            .find(|f| f.file == good)
+            .expect("listed");
+        assert_eq!(f.rows_rejected, 0);
+        assert!(f.rows_in_model > 0);
+    }
+    assert_eq!(checked.model.indicators.len(), 4);
+    assert_rows_balance(&checked);
+}
