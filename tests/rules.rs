@@ -475,6 +475,62 @@ fn b004_cost_estimate_differs_from_the_activities() {
 }
 
 // ---------------------------------------------------------------------------------------
+// After amendments
+
+const DECISION_HEAD: &str = "karar:\n  organ: Meclis\n  no: \"2025/127\"\n  tarih: 2025-10-21\ngerekce: \"Hedefler yeniden değerlendirildi.\"\ndegisiklikler:\n";
+
+#[test]
+fn rules_run_after_amendments() {
+    // A decision that leaves H1.1's weights at 90 is caught by G005 like any other error.
+    let mut p = TestProject::valid();
+    p.extra_files.push((
+        "degisiklikler/2025-127.yaml".to_string(),
+        format!(
+            "{DECISION_HEAD}  - gosterge: PG1.1.2\n    alan: etki\n    eski: 40\n    yeni: 30\n"
+        ),
+    ));
+    let run = p.check();
+    assert!(
+        run.findings()
+            .iter()
+            .all(|f| !f.code.as_str().starts_with('A')),
+        "{}",
+        run.listing()
+    );
+    let f = run.one("G005");
+    assert_finding(f, fen_sheet("hata", "Göstergeler", Some("F2"), "H1.1"));
+    assert!(f.message.contains("2025/127"), "{}", f.message);
+
+    // An indicator the decision adds has no cell: its findings name the decision file.
+    let mut p = TestProject::valid();
+    p.extra_files.push((
+        "degisiklikler/2025-127.yaml".to_string(),
+        format!(
+            "{DECISION_HEAD}  - gosterge: PG1.2.3\n    islem: ekle\n    deger: {{hedef: H1.2, ad: \"Denetim sayısı\", olcu_birimi: Sayı, yon: Artış, etki: 0, baslangic: 0, hedefler: {{2025: 5, 2026: 4, 2027: 6, 2028: 7, 2029: 8}}, izleme: Yıllık, raporlama: Yıllık, sorumlu_birim: \"{ZABITA}\"}}\n"
+        ),
+    ));
+    let run = p.check();
+    assert!(
+        run.findings()
+            .iter()
+            .all(|f| !f.code.as_str().starts_with('A')),
+        "{}",
+        run.listing()
+    );
+    for code in ["G003", "G007", "R001"] {
+        let f = run.one(code);
+        assert_eq!(
+            f.file.as_deref(),
+            Some("degisiklikler/2025-127.yaml"),
+            "{code}"
+        );
+        assert_eq!(f.cell, None, "{code}");
+        assert_eq!(f.item.as_deref(), Some("PG1.2.3"), "{code}");
+        assert_eq!(f.directorate.as_deref(), Some(ZABITA), "{code}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // kurum.yaml overrides
 
 #[test]

@@ -1,6 +1,6 @@
 //! R rules: realisations (Gerçekleşmeler) of the report year.
 
-use super::{place, Context};
+use super::{place, place_or_decision, Context};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{Indicator, Period};
 use crate::performance::{indicator_rate, number_text, rate_text, RateOutcome};
@@ -35,7 +35,7 @@ fn in_actuals_sheet(f: Finding, cx: &Context<'_>, i: &Indicator) -> Finding {
     match actuals_sheet(cx, i) {
         (Some(cell), _) => f.in_sheet(&cell.file, &cell.sheet),
         (None, Some(file)) => f.in_file(file),
-        (None, None) => f,
+        (None, None) => place_or_decision(cx, f, None, None, i.name.changed_by.as_deref()),
     }
 }
 

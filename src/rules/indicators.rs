@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{place, where_text, Context, PLAN_FILE};
+use super::{place_or_decision, where_text, Context, PLAN_FILE};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{code_key, Direction, Indicator, Objective};
 use crate::performance::number_text;
@@ -37,11 +37,7 @@ pub fn missing_baseline(cx: &Context<'_>) -> Vec<Finding> {
                 "{} göstergesinin Başlangıç Değeri (plan dönemi başlangıç değeri) boş. Plan döneminin başındaki değeri yazın; başlangıçta bir değer yoksa 0 yazın.",
                 i.code
             );
-            place(
-                about(Code::G001, i, msg),
-                i.baseline.cell.as_ref(),
-                i.code_cell.as_ref(),
-            )
+            place_or_decision(cx, about(Code::G001, i, msg), i.baseline.cell.as_ref(), i.code_cell.as_ref(), i.name.changed_by.as_deref())
         })
         .collect()
 }
@@ -59,10 +55,12 @@ pub fn missing_target(cx: &Context<'_>) -> Vec<Finding> {
                 "{} göstergesinin {year} yılı hedefi boş. Plan döneminin her yılı için bir hedef yazın (hedefler plan başından itibaren birikimlidir).",
                 i.code
             );
-            out.push(place(
+            out.push(place_or_decision(
+                cx,
                 about(Code::G002, i, msg),
                 target.and_then(|t| t.cell.as_ref()),
                 i.code_cell.as_ref(),
+                i.name.changed_by.as_deref(),
             ));
         }
     }
@@ -111,10 +109,12 @@ pub fn targets_out_of_order(cx: &Context<'_>) -> Vec<Finding> {
                         number_text(*prev),
                         i.direction.value.label(),
                     );
-                    out.push(place(
+                    out.push(place_or_decision(
+                        cx,
                         about(Code::G003, i, msg),
                         t.cell.as_ref(),
                         i.code_cell.as_ref(),
+                        i.name.changed_by.as_deref(),
                     ));
                     break;
                 }
@@ -155,7 +155,13 @@ pub fn percentage_out_of_range(cx: &Context<'_>) -> Vec<Finding> {
                 i.code,
                 number_text(value)
             );
-            out.push(place(about(Code::G004, i, msg), cell, i.code_cell.as_ref()));
+            out.push(place_or_decision(
+                cx,
+                about(Code::G004, i, msg),
+                cell,
+                i.code_cell.as_ref(),
+                i.name.changed_by.as_deref(),
+            ));
         }
     }
     out
@@ -223,10 +229,13 @@ pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
         let weights: Vec<String> = indicators
             .iter()
             .map(|i| {
-                let place = match (&i.weight.cell, one_sheet) {
+                let mut place = match (&i.weight.cell, one_sheet) {
                     (Some(c), true) => c.a1(),
                     _ => where_text(i.weight.cell.as_ref(), i.weight.changed_by.as_deref()),
                 };
+                if let (Some(_), Some(d)) = (&i.weight.cell, &i.weight.changed_by) {
+                    place.push_str(&format!(", {d} sayılı kararla değiştirildi"));
+                }
                 format!("{} = {} ({place})", i.code, number_text(i.weight.value))
             })
             .collect();
@@ -248,9 +257,18 @@ pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
             .item(objective.clone())
             .directorate(owner.and_then(|i| directorate(i)))
             .with_other_cells(others);
-        if let Some((cell, _)) = first {
-            f = f.at(cell);
-        }
+        f = match first {
+            Some((cell, _)) => f.at(cell),
+            None => place_or_decision(
+                cx,
+                f,
+                None,
+                None,
+                indicators
+                    .iter()
+                    .find_map(|i| i.weight.changed_by.as_deref()),
+            ),
+        };
         out.push(f);
     }
     out
@@ -290,11 +308,7 @@ pub fn weight_out_of_range(cx: &Context<'_>) -> Vec<Finding> {
                 i.code,
                 number_text(i.weight.value)
             );
-            place(
-                about(Code::G007, i, msg),
-                i.weight.cell.as_ref(),
-                i.code_cell.as_ref(),
-            )
+            place_or_decision(cx, about(Code::G007, i, msg), i.weight.cell.as_ref(), i.code_cell.as_ref(), i.name.changed_by.as_deref())
         })
         .collect()
 }
@@ -327,7 +341,7 @@ pub fn percentage_as_fraction(cx: &Context<'_>) -> Vec<Finding> {
                 shown.join("; "),
                 if values.len() > shown.len() { "; …" } else { "" }
             );
-            Some(place(about(Code::G008, i, msg), None, i.code_cell.as_ref()))
+            Some(place_or_decision(cx, about(Code::G008, i, msg), None, i.code_cell.as_ref(), i.name.changed_by.as_deref()))
         })
         .collect()
 }

@@ -12,6 +12,9 @@
 //!   and Göstergeler sheet; R001 and R003 the workbook and its Gerçekleşmeler sheet (or only the
 //!   workbook when it has no realisation at all); B001 the directorate's workbook. G006, G009
 //!   and B004 name `plan.yaml`.
+//! - **Items an amendment added** (`islem: ekle`) have no cell: their findings name the
+//!   amendment file of the decision (`degisiklikler/….yaml`). A weight an amendment changed
+//!   keeps its workbook cell, and G005's message names the decision.
 //! - **`birim` of plan.yaml findings** (G006, B004) is the hedef's responsible directorate when
 //!   plan.yaml names a known one, so the finding reaches the directorate that can fix it; G009
 //!   has none (its directorate is the unknown one).
@@ -160,6 +163,24 @@ pub(crate) fn place(f: Finding, cell: Option<&CellRef>, fallback: Option<&CellRe
         (Some(c), _) => f.at(c),
         (None, Some(fb)) => f.in_sheet(&fb.file, &fb.sheet),
         (None, None) => f,
+    }
+}
+
+/// Like [`place`], for an item an amendment added (no cell at all): the finding names the
+/// amendment file of the decision `changed_by`.
+pub(crate) fn place_or_decision(
+    cx: &Context<'_>,
+    f: Finding,
+    cell: Option<&CellRef>,
+    fallback: Option<&CellRef>,
+    changed_by: Option<&str>,
+) -> Finding {
+    if cell.is_some() || fallback.is_some() {
+        return place(f, cell, fallback);
+    }
+    match changed_by.and_then(|n| cx.model.decisions.iter().find(|d| d.number == n)) {
+        Some(d) => f.in_file(&d.file),
+        None => f,
     }
 }
 

@@ -122,6 +122,9 @@ pub struct TestProject {
     pub books: Vec<Book>,
     /// YAML appended to kurum.yaml, e.g. `kurallar: {seviye: {G008: hata}}`.
     pub kurum_extra: String,
+    /// Other files of the project folder: (path relative to it, text), e.g. a decision in
+    /// `degisiklikler/`.
+    pub extra_files: Vec<(String, String)>,
 }
 
 pub const FEN: &str = "Fen İşleri Müdürlüğü";
@@ -245,6 +248,7 @@ impl TestProject {
             hedefler: Vec::new(),
             books: Vec::new(),
             kurum_extra: String::new(),
+            extra_files: Vec::new(),
         };
         p.add_directorate(FEN, "fen-isleri.xlsx");
         p.add_directorate(ZABITA, "zabita.xlsx");
@@ -330,6 +334,13 @@ impl TestProject {
         std::fs::write(dir.join("plan.yaml"), self.plan_yaml()).expect("plan.yaml");
         for b in &self.books {
             sheetwrite::write(&b.spec(), &dir.join("birimler").join(&b.file)).expect("workbook");
+        }
+        for (path, text) in &self.extra_files {
+            let path = dir.join(path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("mkdir");
+            }
+            std::fs::write(path, text).expect("extra file");
         }
     }
 
