@@ -500,3 +500,46 @@ fn xls_refuses_cells_beyond_its_grid() {
     };
     assert_round_trip(&spec, Format::Xls);
 }
+
+#[test]
+fn every_error_value_reads_back() {
+    let mut sheet = SheetSpec::new("Hatalar");
+    for (i, (name, _)) in ERROR_VALUES.iter().enumerate() {
+        let row = i as u32;
+        sheet.set(row, 0, CellValue::Error(name.to_string()));
+        sheet.set(row, 1, formula("A1/0", CellValue::Error(name.to_string())));
+    }
+    let spec = WorkbookSpec {
+        sheets: vec![sheet],
+    };
+    for format in [Format::Xlsx, Format::Ods, Format::Xls] {
+        assert_round_trip(&spec, format);
+    }
+}
+
+/// `write` picks the format from the extension, and calamine opens the file by its name.
+#[test]
+fn written_files_open_by_extension() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("no temporary directory: {e}"),
+    };
+    let spec = sample();
+    for name in ["Fen İşleri.xlsx", "Fen İşleri.ods", "Fen İşleri.xls"] {
+        let path = dir.path().join(name);
+        if let Err(e) = write(&spec, &path) {
+            panic!("{name} not written: {e}");
+        }
+        let mut book = match calamine::open_workbook_auto(&path) {
+            Ok(b) => b,
+            Err(e) => panic!("{name} unreadable: {e}"),
+        };
+        let range = book.worksheet_range("Göstergeler").unwrap_or_default();
+        assert_eq!(
+            range.get_value((6, 0)),
+            Some(&Data::String(TURKISH.into())),
+            "{name}"
+        );
+    }
+    assert!(write(&spec, &dir.path().join("Fen İşleri.csv")).is_err());
+}
