@@ -582,8 +582,8 @@ fn headers_with_aliases_in_another_order_under_banners() {
             text("Artış"),
             text("pg 1.1.1"),
             text("h1.1"),
-            text("Asfaltlanan yol uzunluğu"),
-            text("km"),
+            text("Asfaltlanan yol oranı"),
+            text("%"),
             text("%60"),
             text("10"),
             CellValue::Number(20.0),
@@ -600,8 +600,8 @@ fn headers_with_aliases_in_another_order_under_banners() {
             text("artis"),
             text("1.1.2"),
             text("H1.1"),
-            text("Yol bakım oranı"),
-            text("%"),
+            text("Bakımı yapılan yol"),
+            text("Sayı"),
             CellValue::Number(40.0),
             text("1.234,5"),
             CellValue::Number(1300.0),
@@ -656,7 +656,7 @@ fn headers_with_aliases_in_another_order_under_banners() {
         .find(|i| i.code == "PG1.1.2")
         .expect("1.1.2 → PG1.1.2");
     assert_eq!(b.baseline.value, Some(1234.5));
-    assert_eq!(b.unit.value, "Yüzde");
+    assert_eq!(a.unit.value, "Yüzde", "% is Yüzde");
     assert_rows_balance(&c);
 }
 
@@ -913,4 +913,28 @@ fn missing_hidden_plan_sheet_is_ignored_and_workbook_order_is_stable() {
     let again = p.check();
     assert_eq!(c.report, again.report);
     let _unused = WorkbookSpec::default();
+}
+
+#[test]
+fn xls_and_ods_error_cells_are_d008_too() {
+    for ext in ["xls", "ods"] {
+        let p = TestProject::valid(&format!("err-{ext}"));
+        let mut book = fen_isleri();
+        sheet(&mut book, "Göstergeler").set(2, 5, CellValue::Error("#DIV/0!".into()));
+        std::fs::remove_file(p.path("birimler/fen-isleri.xlsx")).expect("rm");
+        let rel = format!("birimler/fen-isleri.{ext}");
+        p.write(&rel, &book);
+        let c = p.check();
+        assert_at(one(&c, Code::D008), &rel, Some("Göstergeler"), Some("F3"));
+        assert_eq!(
+            c.model
+                .indicators
+                .iter()
+                .filter(|i| i.directorate == "Fen İşleri Müdürlüğü")
+                .count(),
+            1,
+            "{ext}"
+        );
+        assert_rows_balance(&c);
+    }
 }

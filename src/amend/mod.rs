@@ -613,27 +613,26 @@ fn change_objective(
         .flat_map(|g| g.objectives.iter_mut())
         .find(|o| o.code == code)
         .ok_or_else(|| ctx.refuse(Code::A001, format!("{code} hedefi plan.yaml'da yok.")))?;
-    let list_field = |slot: &mut Sourced<Vec<String>>,
-                      label: &str|
-     -> Result<Vec<ChangeRecord>, Refusal> {
-        let new = list_of(new_value(ctx, obj)?)
-            .ok_or_else(|| ctx.refuse(Code::A004, "yeni değer bir liste olmalı.".into()))?;
-        let old = slot.value.join("; ");
-        if let Some(e) = obj.get("eski") {
-            let expected = list_of(e).unwrap_or_default().join("; ");
-            if fold(&expected) != fold(&old) {
-                return Err(ctx.refuse(
-                    Code::A002,
-                    format!(
+    let list_field =
+        |slot: &mut Sourced<Vec<String>>, label: &str| -> Result<Vec<ChangeRecord>, Refusal> {
+            let new = list_of(new_value(ctx, obj)?)
+                .ok_or_else(|| ctx.refuse(Code::A004, "yeni değer bir liste olmalı.".into()))?;
+            let old = slot.value.join("; ");
+            if let Some(e) = obj.get("eski") {
+                let expected = list_of(e).unwrap_or_default().join("; ");
+                if fold(&expected) != fold(&old) {
+                    return Err(ctx.refuse(
+                        Code::A002,
+                        format!(
                         "{label} için eski değer “{expected}” yazılmış ama şu anki değer “{old}”."
                     ),
-                ));
+                    ));
+                }
             }
-        }
-        let joined = new.join("; ");
-        mark(slot, ctx, new);
-        Ok(vec![ctx.record(label, old, joined)])
-    };
+            let joined = new.join("; ");
+            mark(slot, ctx, new);
+            Ok(vec![ctx.record(label, old, joined)])
+        };
     match key.as_str() {
         "ad" => {
             check_old_text(ctx, obj, &o.name.value.clone(), &format!("{code} hedefinin adı"))?;

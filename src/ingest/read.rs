@@ -275,12 +275,28 @@ fn merges_of<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<RawMerge
         .collect()
 }
 
+/// The spreadsheet error values; a cell holding exactly one of them is an error (D008).
+const ERROR_TEXTS: [&str; 8] = [
+    "#DIV/0!",
+    "#N/A",
+    "#NAME?",
+    "#NULL!",
+    "#NUM!",
+    "#REF!",
+    "#VALUE!",
+    "#GETTING_DATA",
+];
+
 fn convert(data: &Data) -> Option<RawValue> {
     Some(match data {
         Data::Empty => return None,
         Data::String(s) => {
             if s.trim().is_empty() {
                 return None;
+            }
+            // calamine has no error type for .ods: an error result arrives as its text.
+            if ERROR_TEXTS.contains(&s.trim()) {
+                return Some(RawValue::Error(s.trim().to_string()));
             }
             RawValue::Text(s.clone())
         }
