@@ -7,4 +7,5 @@
 //! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
 //! [`pipeline`] runs the stages in order.
 
+pub mod render;
 pub mod sheetwrite;
