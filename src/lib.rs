@@ -7,4 +7,6 @@
 //! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
 //! [`pipeline`] runs the stages in order.
 
+pub mod assets;
 pub mod sheetwrite;
+pub mod typeset;
