@@ -7,5 +7,7 @@
 //! [`render`] turns the model into Typst source and [`typeset`] compiles it to PDF.
 //! [`pipeline`] runs the stages in order.
 
+pub mod assets;
 pub mod render;
 pub mod sheetwrite;
+pub mod typeset;
