@@ -81,14 +81,9 @@ fn syntax() -> Result<SyntaxConfig, RenderError> {
         .map_err(|e| RenderError::from_minijinja("", &e))
 }
 
-/// The source of a built-in template (a path under `report-templates/`).
-///
-/// The one place that knows where the built-in templates live.
+/// The source of a built-in template (a path under `report-templates/`, `/` separators).
 fn builtin_template(name: &str) -> Option<Vec<u8>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(TEMPLATE_DIR)
-        .join(name);
-    std::fs::read(path).ok()
+    crate::assets::template(name).map(<[u8]>::to_vec)
 }
 
 fn load_template(
