@@ -343,3 +343,149 @@ fn template_names_cannot_leave_the_template_folder() {
     }
     assert!(Path::new(&dir.path().join("gizli.typ.j2")).exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Compiled: the layout library with data, through the typeset stage.
+
+use kitap::typeset::{self, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings};
+
+fn settings() -> PdfSettings {
+    PdfSettings {
+        standard: typeset::PdfStandard::A2b,
+        timestamp: FixedDateTime::date(2025, 10, 21).expect("date"),
+        ident: "kitap/render-test".to_string(),
+    }
+}
+
+fn compile(main_text: &str, tree: &FileTree) -> typeset::Compiled {
+    let fonts = FontLibrary::load(&[]);
+    let doc = Document {
+        main_path: "kitap.typ".to_string(),
+        main_text: main_text.to_string(),
+    };
+    match typeset::compile(&doc, tree, &fonts, &settings()) {
+        Ok(compiled) => compiled,
+        Err(diags) => panic!(
+            "does not compile:\n{}",
+            diags
+                .iter()
+                .map(|d| format!("{d:?}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    }
+}
+
+fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text is readable")
+}
+
+fn without_whitespace(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn hostile_strings_print_literally_in_a_compiled_book() {
+    let template = r#"#import "/lib/kitap.typ": *
+#show: belge.with(baslik: {{ baslik }}, kurum: {{ kurum }}, anahtar-kelimeler: {{ degerler[:3] }}, taslak: true)
+#kapak(kurum: {{ kurum|buyuk }}, baslik: {{ baslik|buyuk }}, yillar: "2025")
+#show: ana-kisim
+#bolum({{ baslik }})
+#veri-tablosu(
+  baslik: {{ baslik }},
+  sutunlar: ("No", "Değer"),
+  satirlar: {{ satirlar }},
+  notlar: ({{ degerler[0] }},),
+)
+#bilgi-tablosu((("Misyon", {{ degerler[1] }}), ("Temel Değerler", {{ degerler[2:6] }})))
+{% for s in degerler %}
+#{{ s }};
+
+{% endfor %}
+"#;
+    let (_dir, r) = project_with(&[("kitap.typ.j2", template)]);
+    // Values the fonts can show (no controls, no scripts outside Noto Sans).
+    let values: Vec<String> = hostile_strings()
+        .into_iter()
+        .filter(|s| {
+            !s.trim().is_empty()
+                && s.chars().all(|c| {
+                    !c.is_control() && (c.is_ascii() || "İıĞğŞşÇçÖöÜü₺€§".contains(c) || c == 'ğ')
+                })
+        })
+        .collect();
+    let rows: Vec<(String, String)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| ((i + 1).to_string(), v.clone()))
+        .collect();
+    let source = r
+        .render(
+            "kitap.typ.j2",
+            &json!({
+                "baslik": "Sınama \"Kitabı\" -- 1. #bolum",
+                "kurum": "istanbul ılıca [belediyesi]",
+                "degerler": values,
+                "satirlar": rows,
+            }),
+        )
+        .expect("render");
+    let compiled = compile(&source, &FileTree::without_project());
+    let text = pdf_text(&compiled.pdf);
+    let flat = without_whitespace(&text);
+    for value in &values {
+        assert!(
+            flat.contains(&without_whitespace(value)),
+            "{value:?} is not printed literally"
+        );
+    }
+    assert!(text.contains("İSTANBUL ILICA [BELEDİYESİ]"), "the cover");
+    assert!(text.contains("Sınama \"Kitabı\" -- 1. #bolum"), "the title");
+    assert!(text.contains("TASLAK"), "the draft mark");
+    // Nothing the data asked for happened: no file was read, no heading was made from "= ".
+    assert!(!text.contains("root:"), "a file was read");
+}
+
+#[test]
+fn the_sample_book_compiles_and_repeats_table_headers_on_every_page() {
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates");
+    let source = fs::read_to_string(templates.join("ornek/ornek.typ")).expect("ornek.typ");
+    let tree = FileTree::new(&templates).expect("tree");
+    let compiled = compile(&source, &tree);
+    assert!(compiled.pages >= 10, "{} pages", compiled.pages);
+    let text = pdf_text(&compiled.pdf);
+    // pdf-extract reads glyphs through the font's ToUnicode map only: once a hyphen glyph has
+    // been used for a hyphenation break, it reads later "-" as U+00AD (the PDF marks them with
+    // ActualText, which poppler's pdftotext honours). Whitespace differs by extractor too.
+    let flat = without_whitespace(&text.replace('\u{ad}', "-"));
+    // Every list and chapter is there.
+    for title in [
+        "İçindekiler",
+        "Tablolar Listesi",
+        "Grafikler Listesi",
+        "Kısaltmalar",
+        "Tablo 4",
+        "Grafik 2",
+        "2025/127 sayılı Meclis kararıyla değiştirilmiştir.",
+        "2025/88 sayılı Encümen kararıyla değiştirilmiştir.",
+        "metinler/kurumsal-kabiliyet.typ",
+        "GÜNCELLENMİŞ",
+        "(--, ..., ~, \"tırnak\")",
+    ] {
+        assert!(
+            flat.contains(&without_whitespace(title)),
+            "{title} is missing"
+        );
+    }
+    // The 60-row table spans two pages; its header row is printed on both.
+    assert!(
+        text.matches("Gerçekleşen Maliyet").count() >= 2,
+        "the header row is not repeated"
+    );
+    // The draft mark is on every page.
+    assert_eq!(
+        text.matches("TASLAK").count(),
+        compiled.pages,
+        "TASLAK on every page"
+    );
+}
