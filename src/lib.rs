@@ -9,6 +9,7 @@
 
 pub mod amend;
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod finding;
@@ -17,7 +18,9 @@ pub mod model;
 pub mod output;
 pub mod performance;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sheetwrite;
 pub mod text;
+pub mod typeset;

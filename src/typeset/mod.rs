@@ -1,0 +1,395 @@
+//! Typst source → PDF, in-process.
+//!
+//! [`compile`] turns one [`Document`] (the main source of a book) into PDF bytes, reading other
+//! files from a [`FileTree`] and fonts from a [`FontLibrary`]. Same input, same bytes: the date
+//! and the PDF identifier are fixed by the caller in [`PdfSettings`]. Several documents can be
+//! compiled in parallel (rayon) sharing one `FontLibrary` and one `FileTree`.
+
+mod diagnostic;
+mod files;
+mod fonts;
+mod world;
+
+use std::fmt;
+use std::str::FromStr;
+
+use typst::diag::Warned;
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::{RootedPath, VirtualPath, VirtualRoot};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use files::{FileTree, InvalidPath};
+pub use fonts::FontLibrary;
+
+use world::KitapWorld;
+
+/// How many compilations a memoized result survives unused. Three books rebuilt by `izle` stay
+/// warm for a few rounds; older results are dropped so memory does not grow.
+const CACHE_MAX_AGE: usize = 10;
+
+/// The main source of one book.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Its virtual path at the root of the source folder, e.g. `faaliyet-raporu-2025.typ`.
+    pub main_path: String,
+    /// The Typst markup.
+    pub main_text: String,
+}
+
+/// The PDF standards typst can enforce, as `kurum.yaml` `cikti.pdf_standardi` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PdfStandard {
+    Pdf14,
+    Pdf15,
+    Pdf16,
+    Pdf17,
+    Pdf20,
+    A1b,
+    A1a,
+    #[default]
+    A2b,
+    A2u,
+    A2a,
+    A3b,
+    A3u,
+    A3a,
+    A4,
+    A4f,
+    A4e,
+    Ua1,
+}
+
+impl PdfStandard {
+    /// Every standard, in the order of [`PdfStandard::name`]s listed to users.
+    pub const ALL: [PdfStandard; 17] = [
+        PdfStandard::Pdf14,
+        PdfStandard::Pdf15,
+        PdfStandard::Pdf16,
+        PdfStandard::Pdf17,
+        PdfStandard::Pdf20,
+        PdfStandard::A1b,
+        PdfStandard::A1a,
+        PdfStandard::A2b,
+        PdfStandard::A2u,
+        PdfStandard::A2a,
+        PdfStandard::A3b,
+        PdfStandard::A3u,
+        PdfStandard::A3a,
+        PdfStandard::A4,
+        PdfStandard::A4f,
+        PdfStandard::A4e,
+        PdfStandard::Ua1,
+    ];
+
+    /// The name used in `kurum.yaml` (typst's own spelling): `a-2b`, `1.7`, `ua-1`, ….
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::Pdf14 => "1.4",
+            PdfStandard::Pdf15 => "1.5",
+            PdfStandard::Pdf16 => "1.6",
+            PdfStandard::Pdf17 => "1.7",
+            PdfStandard::Pdf20 => "2.0",
+            PdfStandard::A1b => "a-1b",
+            PdfStandard::A1a => "a-1a",
+            PdfStandard::A2b => "a-2b",
+            PdfStandard::A2u => "a-2u",
+            PdfStandard::A2a => "a-2a",
+            PdfStandard::A3b => "a-3b",
+            PdfStandard::A3u => "a-3u",
+            PdfStandard::A3a => "a-3a",
+            PdfStandard::A4 => "a-4",
+            PdfStandard::A4f => "a-4f",
+            PdfStandard::A4e => "a-4e",
+            PdfStandard::Ua1 => "ua-1",
+        }
+    }
+
+    /// Whether the standard requires a tagged (structured) PDF. Tags make big tables many times
+    /// larger and slower to write, so they are only on when required.
+    pub fn needs_tags(self) -> bool {
+        matches!(
+            self,
+            PdfStandard::A1a | PdfStandard::A2a | PdfStandard::A3a | PdfStandard::Ua1
+        )
+    }
+
+    fn to_typst(self) -> typst_pdf::PdfStandard {
+        use typst_pdf::PdfStandard as T;
+        match self {
+            PdfStandard::Pdf14 => T::V_1_4,
+            PdfStandard::Pdf15 => T::V_1_5,
+            PdfStandard::Pdf16 => T::V_1_6,
+            PdfStandard::Pdf17 => T::V_1_7,
+            PdfStandard::Pdf20 => T::V_2_0,
+            PdfStandard::A1b => T::A_1b,
+            PdfStandard::A1a => T::A_1a,
+            PdfStandard::A2b => T::A_2b,
+            PdfStandard::A2u => T::A_2u,
+            PdfStandard::A2a => T::A_2a,
+            PdfStandard::A3b => T::A_3b,
+            PdfStandard::A3u => T::A_3u,
+            PdfStandard::A3a => T::A_3a,
+            PdfStandard::A4 => T::A_4,
+            PdfStandard::A4f => T::A_4f,
+            PdfStandard::A4e => T::A_4e,
+            PdfStandard::Ua1 => T::Ua_1,
+        }
+    }
+}
+
+impl fmt::Display for PdfStandard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A `pdf_standardi` value that names no standard typst offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPdfStandard(pub String);
+
+impl fmt::Display for UnknownPdfStandard {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names: Vec<&str> = PdfStandard::ALL.iter().map(|s| s.name()).collect();
+        write!(
+            f,
+            "bilinmeyen PDF standardı {:?}; geçerli değerler: {}",
+            self.0,
+            names.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownPdfStandard {}
+
+impl FromStr for PdfStandard {
+    type Err = UnknownPdfStandard;
+
+    /// Accepts typst's names (`a-2b`, `1.7`, `ua-1`) in any case, with or without a `pdf`
+    /// prefix and with `-`, `/`, `_` or nothing as separators: `PDF/A-2b`, `pdf-1.7`, `A2B`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let normalized: String = text
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| !matches!(c, '-' | '/' | '_' | ' '))
+            .collect();
+        let normalized = normalized.strip_prefix("pdf").unwrap_or(&normalized);
+        PdfStandard::ALL
+            .into_iter()
+            .find(|standard| standard.name().replace('-', "") == normalized)
+            .ok_or_else(|| UnknownPdfStandard(text.to_owned()))
+    }
+}
+
+/// A fixed date and time (UTC): the build's "today" and the PDF's creation date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FixedDateTime {
+    year: i32,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+}
+
+impl FixedDateTime {
+    /// `None` if it is not a real date and time, or the year is outside 1–9998.
+    pub fn new(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Option<Self> {
+        if !(1..=9998).contains(&year) {
+            return None;
+        }
+        Datetime::from_ymd_hms(year, month, day, hour, minute, second)?;
+        Some(FixedDateTime {
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+        })
+    }
+
+    /// Midnight (UTC) of a day.
+    pub fn date(year: i32, month: u8, day: u8) -> Option<Self> {
+        FixedDateTime::new(year, month, day, 0, 0, 0)
+    }
+
+    /// From seconds since 1970-01-01 UTC (as in `SOURCE_DATE_EPOCH`).
+    pub fn from_unix_seconds(seconds: i64) -> Option<Self> {
+        let days = seconds.div_euclid(86_400);
+        let rest = seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days)?;
+        FixedDateTime::new(
+            year,
+            month,
+            day,
+            u8::try_from(rest / 3600).ok()?,
+            u8::try_from(rest % 3600 / 60).ok()?,
+            u8::try_from(rest % 60).ok()?,
+        )
+    }
+
+    fn to_typst(self) -> Option<Datetime> {
+        Datetime::from_ymd_hms(
+            self.year,
+            self.month,
+            self.day,
+            self.hour,
+            self.minute,
+            self.second,
+        )
+    }
+}
+
+impl fmt::Display for FixedDateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
+/// (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> Option<(i32, u8, u8)> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
+    Some((
+        i32::try_from(year).ok()?,
+        u8::try_from(month).ok()?,
+        u8::try_from(day).ok()?,
+    ))
+}
+
+/// How the PDF is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfSettings {
+    pub standard: PdfStandard,
+    /// The build's date: `datetime.today()` in Typst and the PDF's creation date (unless the
+    /// document sets `date:` itself).
+    pub timestamp: FixedDateTime,
+    /// A stable identifier of the book (e.g. `palandoken/faaliyet-raporu-2025`); the PDF's
+    /// document ID is derived from it.
+    pub ident: String,
+}
+
+/// A compiled book.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Warnings of a successful compilation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Compiles `doc` to PDF. On failure, the errors (and the warnings seen so far), each naming
+/// the virtual file, line and column concerned.
+pub fn compile(
+    doc: &Document,
+    tree: &FileTree,
+    fonts: &FontLibrary,
+    settings: &PdfSettings,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let result = compile_inner(doc, tree, fonts, settings);
+    // Drop memoized results that recent compilations did not use, on the error path too.
+    typst::comemo::evict(CACHE_MAX_AGE);
+    result
+}
+
+/// Drops every memoized compilation result. For a one-shot build after the last book: the
+/// memory goes back before the next stage. Recompiles after it start cold.
+pub fn release_caches() {
+    typst::comemo::evict(0);
+}
+
+fn compile_inner(
+    doc: &Document,
+    tree: &FileTree,
+    fonts: &FontLibrary,
+    settings: &PdfSettings,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let vpath = VirtualPath::new(&doc.main_path)
+        .ok()
+        .filter(|path| !path.is_root());
+    let Some(vpath) = vpath else {
+        return Err(vec![Diagnostic::error(format!(
+            "ana kaynak dosyasının yolu geçersiz: {:?}",
+            doc.main_path
+        ))]);
+    };
+    let Some(now) = settings.timestamp.to_typst() else {
+        return Err(vec![Diagnostic::error(format!(
+            "geçersiz derleme tarihi: {}",
+            settings.timestamp
+        ))]);
+    };
+    let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+    let main = tree.main_source(id, &doc.main_text);
+    let world = KitapWorld::new(main, tree, fonts, now);
+
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(&world);
+    let mut warnings = diagnostic::convert_all(&world, &warnings);
+    let document = match output {
+        Ok(document) => document,
+        Err(errors) => {
+            let mut all = diagnostic::convert_all(&world, &errors);
+            all.append(&mut warnings);
+            return Err(all);
+        }
+    };
+    if let Some(index) = warnings.iter().position(is_non_convergence) {
+        let mut all = vec![Diagnostic::error(
+            "belge beş denemede kararlı bir sayfa düzenine ulaşmadı; sayfa numaraları, \
+             içindekiler veya atıflar yanlış olabilir",
+        )
+        .with_hint("aşağıdaki uyarılar hangi sayacın veya sorgunun değişip durduğunu gösterir")];
+        warnings.remove(index);
+        all.append(&mut warnings);
+        return Err(all);
+    }
+
+    let standards = PdfStandards::new(&[settings.standard.to_typst()]).map_err(|err| {
+        vec![Diagnostic {
+            hints: err.hints().iter().map(ToString::to_string).collect(),
+            ..Diagnostic::error(format!(
+                "PDF standardı {} kullanılamıyor: {}",
+                settings.standard,
+                err.message()
+            ))
+        }]
+    })?;
+    let options = PdfOptions {
+        ident: Smart::Custom(settings.ident.clone()),
+        creator: Smart::Custom(Some(format!("kitap {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(now)),
+        page_ranges: None,
+        standards,
+        tagged: settings.standard.needs_tags(),
+        pretty: false,
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        let mut all = diagnostic::convert_all(&world, &errors);
+        all.append(&mut warnings);
+        all
+    })?;
+    Ok(Compiled {
+        pdf,
+        pages: document.pages().len(),
+        warnings,
+    })
+}
+
+fn is_non_convergence(diag: &Diagnostic) -> bool {
+    diag.severity == Severity::Warning && diag.message.starts_with("document did not converge")
+}
