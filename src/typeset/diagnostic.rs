@@ -194,7 +194,7 @@ fn translate(message: &str) -> (String, Vec<String>) {
     }
     if let Some(path) = between(message, "path `", "` would escape the project root") {
         return (
-            format!("`{path}` yolu proje klasörünün dışına çıkıyor"),
+            format!("{path} yolu proje klasörünün dışına çıkıyor"),
             vec![SANDBOX_HINT.to_owned()],
         );
     }
@@ -251,10 +251,11 @@ mod tests {
 
     #[test]
     fn file_errors_are_translated_and_cli_hints_dropped() {
-        let (message, hints) = translate("path `../../kurum.yaml` would escape the project root");
+        let (message, hints) =
+            translate("path `\"../../kurum.yaml\"` would escape the project root");
         assert_eq!(
             message,
-            "`../../kurum.yaml` yolu proje klasörünün dışına çıkıyor"
+            "\"../../kurum.yaml\" yolu proje klasörünün dışına çıkıyor"
         );
         assert_eq!(hints, vec![SANDBOX_HINT.to_owned()]);
         assert_eq!(
