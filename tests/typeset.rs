@@ -114,15 +114,55 @@ fn turkish_text_reads_back_from_the_pdf_in_every_face() {
 }
 
 #[test]
-fn the_six_built_in_faces_are_noto_sans_with_condensed_widths() {
+fn the_built_in_fonts_are_noto_sans_with_condensed_widths_and_symbols() {
     let fonts = FontLibrary::load(&[]);
-    assert_eq!(fonts.len(), 6);
-    assert_eq!(fonts.families(), vec!["Noto Sans".to_owned()]);
+    assert_eq!(fonts.len(), 8);
+    assert_eq!(
+        fonts.families(),
+        ["Noto Sans", "Noto Sans Math", "Noto Sans Symbols2"]
+    );
     assert!(fonts.warnings().is_empty(), "{:?}", fonts.warnings());
     let condensed = fonts
         .infos()
         .filter(|info| info.variant.stretch.to_ratio().get() < 1.0);
     assert_eq!(condensed.count(), 2);
+    assert_eq!(
+        fonts.missing_chars("İıŞşĞğÇçÖöÜü ₺ −≤≥→✓▲\n\t"),
+        Vec::<char>::new()
+    );
+    assert_eq!(fonts.missing_chars("a漢b漢😀"), vec!['漢', '😀']);
+}
+
+#[test]
+fn signs_missing_from_noto_sans_fall_back_to_the_symbol_fonts_under_pdfa() {
+    // Typst prints `-5` in markup and negative numbers as U+2212 (−), which Noto Sans lacks;
+    // under PDF/A a glyph that no font has fails the whole book.
+    let fonts = FontLibrary::load(&[]);
+    let main = "#set text(lang: \"tr\", font: \"Noto Sans\")\n\
+                Eksi: -5 ve #(-7); ≤ ≥ ± × → ↑ ↓ ✓ ✗ ▲ ▼ ● ■ ⚠\n";
+    let compiled = compile_ok(
+        &doc("kitap.typ", main),
+        &FileTree::without_project(),
+        &fonts,
+    );
+    let text = pdf_text(&compiled.pdf);
+    // pdf-extract puts spaces where the font changes: compare without whitespace.
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(compact.contains("Eksi:−5ve−7≤≥±×→↑↓✓✗▲▼●■⚠"), "{text}");
+
+    let diags = compile_err(
+        &doc("kitap.typ", "Yazı: 漢\n"),
+        &FileTree::without_project(),
+        &fonts,
+    );
+    assert!(
+        diags[0]
+            .message
+            .contains("\"漢\" yazı tiplerinde bulunmayan bir karakter"),
+        "{}",
+        render(&diags)
+    );
+    assert_eq!(diags[0].path.as_deref(), Some("kitap.typ"));
 }
 
 #[test]
@@ -685,7 +725,7 @@ fn project_fonts_are_added_and_broken_ones_reported() {
     fs::create_dir_all(fonts_dir.join("alt")).expect("folder");
     fs::write(fonts_dir.join("alt/Kurum.ttf"), regular.bytes).expect("copy font");
     let fonts = FontLibrary::load(&[fonts_dir.clone(), project.path().join("yok")]);
-    assert_eq!(fonts.len(), 7);
+    assert_eq!(fonts.len(), 9);
     assert_eq!(fonts.warnings().len(), 1, "{:?}", fonts.warnings());
     assert!(fonts.warnings()[0].contains("bozuk.ttf"));
 }
