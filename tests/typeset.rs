@@ -212,6 +212,8 @@ fn the_pdf_is_pdfa_2b_with_metadata_and_every_font_embedded() {
             .is_ok_and(|lang| lang.as_str().is_ok_and(|l| l == b"tr")),
         "/Lang (tr) in the catalog"
     );
+    // PDF/A-2b needs no tags, and tags make table-heavy books many times larger.
+    assert!(catalog.get(b"StructTreeRoot").is_err(), "an untagged PDF");
 
     // Every font: a descendant/simple font with a descriptor that holds the font program.
     let mut descriptors = 0;
@@ -773,6 +775,47 @@ fn another_standard_is_declared_when_asked() {
         .pdf;
     assert!(!String::from_utf8_lossy(&pdf).contains("pdfaid:part"));
     assert!(pdf_text(&pdf).contains(TURKISH));
+    // PDF/A-2a requires a tagged PDF.
+    let a2a = PdfSettings {
+        standard: PdfStandard::A2a,
+        ..settings()
+    };
+    let pdf = compile(&document, &tree, &fonts, &a2a)
+        .expect("compiles")
+        .pdf;
+    let pdf = PdfDocument::load_mem(&pdf).expect("a valid PDF");
+    assert!(
+        pdf.catalog()
+            .expect("catalog")
+            .get(b"StructTreeRoot")
+            .is_ok(),
+        "a tagged PDF"
+    );
+}
+
+#[test]
+fn today_is_the_build_date_and_an_offset_moves_it_by_at_most_a_day() {
+    // The build's time is 2025-03-01 09:30 UTC.
+    let fonts = FontLibrary::load(&[]);
+    let tree = FileTree::without_project();
+    let main = "#let g(o) = datetime.today(offset: o).display(\"[day].[month].[year]\")\n\
+                Bugün #datetime.today().display(\"[day].[month].[year]\"), \
+                doğuda #g(20), batıda #g(-10).\n";
+    let text = pdf_text(&compile_ok(&doc("kitap.typ", main), &tree, &fonts).pdf);
+    assert!(
+        text.contains("Bugün 01.03.2025, doğuda 02.03.2025, batıda 28.02.2025."),
+        "{text}"
+    );
+    let diags = compile_err(
+        &doc("kitap.typ", "#datetime.today(offset: 100)"),
+        &tree,
+        &fonts,
+    );
+    assert!(
+        diags[0].message.contains("unable to get the current date"),
+        "{}",
+        render(&diags)
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! (`metinler/izleme.typ`), line and column, never a host path or the CLI's `--root`.
 
 use std::fmt;
+use std::path::Path;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::syntax::{DiagSpan, DiagSpanKind, FileId, VirtualRoot};
@@ -58,6 +59,25 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
+    }
+}
+
+impl Diagnostic {
+    /// Rewrites the host path of the project folder out of the message and hints.
+    pub(crate) fn hide_host_path(&mut self, project: &Path) {
+        let root = project.to_string_lossy();
+        if root.len() < 2 {
+            return;
+        }
+        let hide = |text: &mut String| {
+            if text.contains(root.as_ref()) {
+                *text = text
+                    .replace(&format!("{root}/"), "")
+                    .replace(root.as_ref(), ".");
+            }
+        };
+        hide(&mut self.message);
+        self.hints.iter_mut().for_each(hide);
     }
 }
 
@@ -300,6 +320,15 @@ mod tests {
         );
         assert_eq!(hints.len(), 2);
         assert_eq!(rewrite_hint("try using a different font"), None);
+    }
+
+    #[test]
+    fn host_paths_are_hidden() {
+        let mut diag = Diagnostic::error("failed near /srv/proje/metinler/a.typ in /srv/proje")
+            .with_hint("see /srv/proje/gorseller");
+        diag.hide_host_path(Path::new("/srv/proje"));
+        assert_eq!(diag.message, "failed near metinler/a.typ in .");
+        assert_eq!(diag.hints, vec!["see gorseller".to_owned()]);
     }
 
     #[test]
