@@ -2,6 +2,7 @@
 //! (`metinler/izleme.typ`), line and column, never a host path or the CLI's `--root`.
 
 use std::fmt;
+use std::path::Path;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
 use typst::syntax::{DiagSpan, DiagSpanKind, FileId, VirtualRoot};
@@ -58,6 +59,25 @@ impl Diagnostic {
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hints.push(hint.into());
         self
+    }
+}
+
+impl Diagnostic {
+    /// Rewrites the host path of the project folder out of the message and hints.
+    pub(crate) fn hide_host_path(&mut self, project: &Path) {
+        let root = project.to_string_lossy();
+        if root.len() < 2 {
+            return;
+        }
+        let hide = |text: &mut String| {
+            if text.contains(root.as_ref()) {
+                *text = text
+                    .replace(&format!("{root}/"), "")
+                    .replace(root.as_ref(), ".");
+            }
+        };
+        hide(&mut self.message);
+        self.hints.iter_mut().for_each(hide);
     }
 }
 
@@ -194,7 +214,7 @@ fn translate(message: &str) -> (String, Vec<String>) {
     }
     if let Some(path) = between(message, "path `", "` would escape the project root") {
         return (
-            format!("`{path}` yolu proje klasörünün dışına çıkıyor"),
+            format!("{path} yolu proje klasörünün dışına çıkıyor"),
             vec![SANDBOX_HINT.to_owned()],
         );
     }
@@ -206,10 +226,27 @@ fn translate(message: &str) -> (String, Vec<String>) {
         };
         return (format!("dosya okunamadı: {reason}"), Vec::new());
     }
+    if let Some((text, font)) = missing_glyph(message) {
+        return (
+            format!("{text} yazı tiplerinde bulunmayan bir karakter içeriyor ({font}); PDF/A kitapta gösterilemez"),
+            vec![
+                "karakteri silin ya da yerine başka bir karakter yazın".to_owned(),
+                "veya bu karakteri içeren bir yazı tipini projenin fonts/ klasörüne ekleyin".to_owned(),
+            ],
+        );
+    }
     if message == "file is not valid UTF-8" {
         return ("dosya geçerli UTF-8 metin değil".to_owned(), Vec::new());
     }
     (message.to_owned(), Vec::new())
+}
+
+/// The text and font of typst-pdf's "the text `..` could not be displayed with font `..`".
+fn missing_glyph(message: &str) -> Option<(&str, &str)> {
+    let (_, rest) = message.split_once("the text `")?;
+    let (text, rest) = rest.split_once("` could not be displayed with font `")?;
+    let font = rest.strip_suffix('`')?;
+    Some((text, font))
 }
 
 /// The part of `text` between `prefix` and `suffix`, if it has both.
@@ -222,7 +259,10 @@ const SANDBOX_HINT: &str =
 
 /// Drops the hints that only make sense for the typst CLI.
 fn rewrite_hint(hint: &str) -> Option<String> {
-    if hint.contains("--root") || hint.starts_with("cannot access files outside of the") {
+    if hint.contains("--root")
+        || hint.starts_with("cannot access files outside of the")
+        || hint == "try using a different font"
+    {
         return None;
     }
     Some(hint.to_owned())
@@ -251,10 +291,11 @@ mod tests {
 
     #[test]
     fn file_errors_are_translated_and_cli_hints_dropped() {
-        let (message, hints) = translate("path `../../kurum.yaml` would escape the project root");
+        let (message, hints) =
+            translate("path `\"../../kurum.yaml\"` would escape the project root");
         assert_eq!(
             message,
-            "`../../kurum.yaml` yolu proje klasörünün dışına çıkıyor"
+            "\"../../kurum.yaml\" yolu proje klasörünün dışına çıkıyor"
         );
         assert_eq!(hints, vec![SANDBOX_HINT.to_owned()]);
         assert_eq!(
@@ -265,6 +306,29 @@ mod tests {
             translate("file not found (searched at etc/passwd)").0,
             "dosya bulunamadı: etc/passwd"
         );
+    }
+
+    #[test]
+    fn missing_glyphs_are_explained() {
+        let (message, hints) = translate(
+            "PDF/A-2b error: the text `\"漢\"` could not be displayed with font `\"Noto Sans\"`",
+        );
+        assert_eq!(
+            message,
+            "\"漢\" yazı tiplerinde bulunmayan bir karakter içeriyor (\"Noto Sans\"); \
+             PDF/A kitapta gösterilemez"
+        );
+        assert_eq!(hints.len(), 2);
+        assert_eq!(rewrite_hint("try using a different font"), None);
+    }
+
+    #[test]
+    fn host_paths_are_hidden() {
+        let mut diag = Diagnostic::error("failed near /srv/proje/metinler/a.typ in /srv/proje")
+            .with_hint("see /srv/proje/gorseller");
+        diag.hide_host_path(Path::new("/srv/proje"));
+        assert_eq!(diag.message, "failed near metinler/a.typ in .");
+        assert_eq!(diag.hints, vec!["see gorseller".to_owned()]);
     }
 
     #[test]

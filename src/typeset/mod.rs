@@ -301,9 +301,20 @@ pub fn compile(
     fonts: &FontLibrary,
     settings: &PdfSettings,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let result = compile_inner(doc, tree, fonts, settings);
+    let mut result = compile_inner(doc, tree, fonts, settings);
     // Drop memoized results that recent compilations did not use, on the error path too.
     typst::comemo::evict(CACHE_MAX_AGE);
+    // Messages are built from virtual paths; this only guards against a host path slipping
+    // through some message typst builds itself.
+    if let Some(project) = tree.project() {
+        let diags = match &mut result {
+            Ok(compiled) => &mut compiled.warnings,
+            Err(diags) => diags,
+        };
+        for diag in diags {
+            diag.hide_host_path(project);
+        }
+    }
     result
 }
 
