@@ -489,3 +489,53 @@ fn the_sample_book_compiles_and_repeats_table_headers_on_every_page() {
         "TASLAK on every page"
     );
 }
+
+#[test]
+fn the_layout_functions_accept_empty_and_missing_data() {
+    let source = r#"#import "/lib/kitap.typ": *
+#show: belge.with(baslik: "Boş", kurum: none)
+#kapak(kurum: none, baslik: "BOŞ", yillar: none, logo: none, guncelleme: ())
+#ic-kapak(baslik: "Boş")
+#show: on-kisim
+#icindekiler()
+#tablolar-listesi()
+#grafikler-listesi()
+#kisaltmalar(())
+#show: ana-kisim
+#bolum("Boş veriler")
+#veri-tablosu(baslik: "Satırsız", sutunlar: ("A", "B"), satirlar: ())
+#veri-tablosu(satirlar: ((none, 12, 1.5, (metin: none, hata: true)),))
+#bilgi-tablosu((("Boş liste", ()), ("Yok", none)))
+#hedef-karti(amac: "A1", hedef: "H1.1", yillar: ("2025",), gostergeler: ())
+#gerceklesme-grafigi(())
+#gerceklesme-grafigi(((etiket: "H1.1", deger: none, metin: none), (etiket: "H1.2", deger: -20, metin: "%-20,0"), (etiket: "H1.3", deger: 250, metin: "%250,0")))
+#sutun-grafigi(())
+#butce-grafigi(((etiket: "01", degerler: (0, 0)), (etiket: "02", degerler: (none, 5))))
+#eksik-metin("metinler/yok.typ")
+#imza()
+"#;
+    let compiled = compile(source, &FileTree::without_project());
+    let text = pdf_text(&compiled.pdf);
+    assert!(
+        !text.contains("Bu kitapta grafik yoktur."),
+        "charts are listed"
+    );
+    assert!(
+        !text.contains("Bu kitapta tablo yoktur."),
+        "tables are listed"
+    );
+    assert!(
+        text.contains("veri yok"),
+        "a missing value is shown as such"
+    );
+    assert_eq!(
+        text.matches("Grafikte gösterilecek veri yok.").count(),
+        2,
+        "empty charts"
+    );
+    assert!(
+        text.contains("Bu hedefin göstergesi yok."),
+        "the empty card says so"
+    );
+    assert!(!text.contains("TASLAK"), "a final book has no draft mark");
+}
