@@ -248,6 +248,14 @@ fn filters_give_exact_turkish_formats() {
         fmt("{{ v|yuzde(bos=\"veri yok\") }}", json!(null)),
         r#""veri yok""#
     );
+    // Other kinds of templates keep their own escaping.
+    let (_d, r) = project_with(&[("r.html.j2", "{{ v }}"), ("r.txt.j2", "{{ v }}")]);
+    let v = json!({"v": "<b>\"x\"</b>"});
+    assert_eq!(
+        r.render("r.html.j2", &v).expect("html"),
+        "&lt;b&gt;&quot;x&quot;&lt;&#x2f;b&gt;"
+    );
+    assert_eq!(r.render("r.txt.j2", &v).expect("txt"), "<b>\"x\"</b>");
     // `|safe` writes the text as it is; without it the text is a literal.
     assert_eq!(fmt("{{ v|safe }}", json!("#x")), "#x");
     assert_eq!(fmt("{{ v }}", json!("#x")), r##""#x""##);
