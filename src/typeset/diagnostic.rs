@@ -194,7 +194,7 @@ fn translate(message: &str) -> (String, Vec<String>) {
     }
     if let Some(path) = between(message, "path `", "` would escape the project root") {
         return (
-            format!("`{path}` yolu proje klasörünün dışına çıkıyor"),
+            format!("{path} yolu proje klasörünün dışına çıkıyor"),
             vec![SANDBOX_HINT.to_owned()],
         );
     }
@@ -206,10 +206,27 @@ fn translate(message: &str) -> (String, Vec<String>) {
         };
         return (format!("dosya okunamadı: {reason}"), Vec::new());
     }
+    if let Some((text, font)) = missing_glyph(message) {
+        return (
+            format!("{text} yazı tiplerinde bulunmayan bir karakter içeriyor ({font}); PDF/A kitapta gösterilemez"),
+            vec![
+                "karakteri silin ya da yerine başka bir karakter yazın".to_owned(),
+                "veya bu karakteri içeren bir yazı tipini projenin fonts/ klasörüne ekleyin".to_owned(),
+            ],
+        );
+    }
     if message == "file is not valid UTF-8" {
         return ("dosya geçerli UTF-8 metin değil".to_owned(), Vec::new());
     }
     (message.to_owned(), Vec::new())
+}
+
+/// The text and font of typst-pdf's "the text `..` could not be displayed with font `..`".
+fn missing_glyph(message: &str) -> Option<(&str, &str)> {
+    let (_, rest) = message.split_once("the text `")?;
+    let (text, rest) = rest.split_once("` could not be displayed with font `")?;
+    let font = rest.strip_suffix('`')?;
+    Some((text, font))
 }
 
 /// The part of `text` between `prefix` and `suffix`, if it has both.
@@ -222,7 +239,10 @@ const SANDBOX_HINT: &str =
 
 /// Drops the hints that only make sense for the typst CLI.
 fn rewrite_hint(hint: &str) -> Option<String> {
-    if hint.contains("--root") || hint.starts_with("cannot access files outside of the") {
+    if hint.contains("--root")
+        || hint.starts_with("cannot access files outside of the")
+        || hint == "try using a different font"
+    {
         return None;
     }
     Some(hint.to_owned())
@@ -251,10 +271,11 @@ mod tests {
 
     #[test]
     fn file_errors_are_translated_and_cli_hints_dropped() {
-        let (message, hints) = translate("path `../../kurum.yaml` would escape the project root");
+        let (message, hints) =
+            translate("path `\"../../kurum.yaml\"` would escape the project root");
         assert_eq!(
             message,
-            "`../../kurum.yaml` yolu proje klasörünün dışına çıkıyor"
+            "\"../../kurum.yaml\" yolu proje klasörünün dışına çıkıyor"
         );
         assert_eq!(hints, vec![SANDBOX_HINT.to_owned()]);
         assert_eq!(
@@ -265,6 +286,20 @@ mod tests {
             translate("file not found (searched at etc/passwd)").0,
             "dosya bulunamadı: etc/passwd"
         );
+    }
+
+    #[test]
+    fn missing_glyphs_are_explained() {
+        let (message, hints) = translate(
+            "PDF/A-2b error: the text `\"漢\"` could not be displayed with font `\"Noto Sans\"`",
+        );
+        assert_eq!(
+            message,
+            "\"漢\" yazı tiplerinde bulunmayan bir karakter içeriyor (\"Noto Sans\"); \
+             PDF/A kitapta gösterilemez"
+        );
+        assert_eq!(hints.len(), 2);
+        assert_eq!(rewrite_hint("try using a different font"), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use typst::foundations::Bytes;
 use typst::syntax::{FileId, Source, VirtualPath, VirtualRoot};
 use typst_kit::files::{FileLoader, FileStore};
 
-use crate::assets;
+use crate::assets::{self, EmbeddedFile};
 
 /// The folder of a project that may replace built-in `lib/` files.
 const PROJECT_TEMPLATES: &str = "report-templates";
@@ -54,32 +54,50 @@ pub struct FileTree {
 struct TreeLoader {
     /// The canonical project folder; `None` for a tree without one.
     project: Option<PathBuf>,
+    /// The built-in `report-templates/` files (`lib/**` among them).
+    templates: &'static [EmbeddedFile],
     /// In-memory files by virtual path (without the leading `/`).
     memory: HashMap<String, Bytes>,
 }
 
 impl FileTree {
-    /// A tree over the project folder at `project`.
+    /// A tree over the project folder at `project`, with kitap's built-in templates.
     pub fn new(project: &Path) -> io::Result<FileTree> {
-        let project = project.canonicalize()?;
-        if !project.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::NotADirectory,
-                format!("proje klasörü değil: {}", project.display()),
-            ));
-        }
-        Ok(FileTree::with_project(Some(project)))
+        FileTree::with_templates(Some(project), assets::templates())
     }
 
     /// A tree with no project folder: only in-memory files and the built-in `lib/`.
     pub fn without_project() -> FileTree {
-        FileTree::with_project(None)
+        FileTree::build(None, assets::templates())
     }
 
-    fn with_project(project: Option<PathBuf>) -> FileTree {
+    /// A tree whose built-in `report-templates/` files are `templates` instead of kitap's own
+    /// (paths relative to `report-templates/`, `/` separators, like [`assets::templates`]).
+    pub fn with_templates(
+        project: Option<&Path>,
+        templates: &'static [EmbeddedFile],
+    ) -> io::Result<FileTree> {
+        let project = match project {
+            Some(project) => {
+                let project = project.canonicalize()?;
+                if !project.is_dir() {
+                    return Err(io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("proje klasörü değil: {}", project.display()),
+                    ));
+                }
+                Some(project)
+            }
+            None => None,
+        };
+        Ok(FileTree::build(project, templates))
+    }
+
+    fn build(project: Option<PathBuf>, templates: &'static [EmbeddedFile]) -> FileTree {
         FileTree {
             store: FileStore::new(TreeLoader {
                 project,
+                templates,
                 memory: HashMap::new(),
             }),
             mains: Mutex::new(HashMap::new()),
@@ -181,8 +199,8 @@ impl FileLoader for TreeLoader {
                     other => return other,
                 }
             }
-            return match assets::template(key) {
-                Some(bytes) => Ok(Bytes::new(bytes)),
+            return match self.templates.iter().find(|file| file.path == key) {
+                Some(file) => Ok(Bytes::new(file.bytes)),
                 None => Err(not_found()),
             };
         }

@@ -95,6 +95,26 @@ impl FontLibrary {
         self.fonts.iter().map(Font::info)
     }
 
+    /// Whether some font has a glyph for `c`. Under PDF/A a character no font covers fails
+    /// the compile ("could not be displayed"); without PDF/A it prints as an empty box.
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|font| font.info().coverage.contains(u32::from(c)))
+    }
+
+    /// The characters of `text` (each once, in order of appearance) that no font covers.
+    /// Whitespace and control characters need no glyph and are never listed.
+    pub fn missing_chars(&self, text: &str) -> Vec<char> {
+        let mut missing: Vec<char> = Vec::new();
+        for c in text.chars() {
+            if !c.is_whitespace() && !c.is_control() && !missing.contains(&c) && !self.covers(c) {
+                missing.push(c);
+            }
+        }
+        missing
+    }
+
     /// Font files that were skipped, in Turkish.
     pub fn warnings(&self) -> &[String] {
         &self.warnings

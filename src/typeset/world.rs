@@ -5,16 +5,27 @@ use std::sync::LazyLock;
 use typst::diag::FileResult;
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontFamily, FontList, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use super::files::FileTree;
 use super::fonts::FontLibrary;
 
-/// Typst's standard library: no inputs, no experimental features. Built once per process.
-static LIBRARY: LazyLock<LazyHash<Library>> =
-    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+/// Typst's standard library: no inputs, no experimental features, and "Noto Sans" instead of
+/// typst's default text font (Libertinus Serif, which kitap does not ship: with it, characters
+/// that no font covers would silently vanish instead of being reported). Built once per process.
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    let mut library = Library::builder().build();
+    library.styles.set(
+        TextElem::font,
+        FontList(vec![FontFamily::new(DEFAULT_FONT)]),
+    );
+    LazyHash::new(library)
+});
+
+/// The family of the built-in text faces.
+pub(crate) const DEFAULT_FONT: &str = "Noto Sans";
 
 pub(crate) struct KitapWorld<'a> {
     main: Source,
