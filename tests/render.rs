@@ -248,6 +248,14 @@ fn filters_give_exact_turkish_formats() {
         fmt("{{ v|yuzde(bos=\"veri yok\") }}", json!(null)),
         r#""veri yok""#
     );
+    // Other kinds of templates keep their own escaping.
+    let (_d, r) = project_with(&[("r.html.j2", "{{ v }}"), ("r.txt.j2", "{{ v }}")]);
+    let v = json!({"v": "<b>\"x\"</b>"});
+    assert_eq!(
+        r.render("r.html.j2", &v).expect("html"),
+        "&lt;b&gt;&quot;x&quot;&lt;&#x2f;b&gt;"
+    );
+    assert_eq!(r.render("r.txt.j2", &v).expect("txt"), "<b>\"x\"</b>");
     // `|safe` writes the text as it is; without it the text is a literal.
     assert_eq!(fmt("{{ v|safe }}", json!("#x")), "#x");
     assert_eq!(fmt("{{ v }}", json!("#x")), r##""#x""##);
@@ -470,6 +478,9 @@ fn the_sample_book_compiles_and_repeats_table_headers_on_every_page() {
         "2025/88 sayılı Encümen kararıyla değiştirilmiştir.",
         "metinler/kurumsal-kabiliyet.typ",
         "GÜNCELLENMİŞ",
+        "İşaretli değerlerde hata var; ayrıntılar denetim raporundadır.",
+        "G005",
+        "veri yok",
         "(--, ..., ~, \"tırnak\")",
     ] {
         assert!(
@@ -488,4 +499,54 @@ fn the_sample_book_compiles_and_repeats_table_headers_on_every_page() {
         compiled.pages,
         "TASLAK on every page"
     );
+}
+
+#[test]
+fn the_layout_functions_accept_empty_and_missing_data() {
+    let source = r#"#import "/lib/kitap.typ": *
+#show: belge.with(baslik: "Boş", kurum: none)
+#kapak(kurum: none, baslik: "BOŞ", yillar: none, logo: none, guncelleme: ())
+#ic-kapak(baslik: "Boş")
+#show: on-kisim
+#icindekiler()
+#tablolar-listesi()
+#grafikler-listesi()
+#kisaltmalar(())
+#show: ana-kisim
+#bolum("Boş veriler")
+#veri-tablosu(baslik: "Satırsız", sutunlar: ("A", "B"), satirlar: ())
+#veri-tablosu(satirlar: ((none, 12, 1.5, (metin: none, hata: true)),))
+#bilgi-tablosu((("Boş liste", ()), ("Yok", none)))
+#hedef-karti(amac: "A1", hedef: "H1.1", yillar: ("2025",), gostergeler: ())
+#gerceklesme-grafigi(())
+#gerceklesme-grafigi(((etiket: "H1.1", deger: none, metin: none), (etiket: "H1.2", deger: -20, metin: "%-20,0"), (etiket: "H1.3", deger: 250, metin: "%250,0")))
+#sutun-grafigi(())
+#butce-grafigi(((etiket: "01", degerler: (0, 0)), (etiket: "02", degerler: (none, 5))))
+#eksik-metin("metinler/yok.typ")
+#imza()
+"#;
+    let compiled = compile(source, &FileTree::without_project());
+    let text = pdf_text(&compiled.pdf);
+    assert!(
+        !text.contains("Bu kitapta grafik yoktur."),
+        "charts are listed"
+    );
+    assert!(
+        !text.contains("Bu kitapta tablo yoktur."),
+        "tables are listed"
+    );
+    assert!(
+        text.contains("veri yok"),
+        "a missing value is shown as such"
+    );
+    assert_eq!(
+        text.matches("Grafikte gösterilecek veri yok.").count(),
+        2,
+        "empty charts"
+    );
+    assert!(
+        text.contains("Bu hedefin göstergesi yok."),
+        "the empty card says so"
+    );
+    assert!(!text.contains("TASLAK"), "a final book has no draft mark");
 }

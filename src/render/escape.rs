@@ -28,10 +28,13 @@ use minijinja::{AutoEscape, Error, ErrorKind, Output, State, Value};
 /// The name of the custom auto-escape mode for Typst templates.
 pub const TYPST: &str = "typst";
 
-/// The auto-escape mode for a template name: Typst escaping for every `*.typ.j2` template.
+/// The auto-escape mode for a template name: Typst escaping for every `*.typ.j2` template,
+/// HTML escaping for `*.html.j2` and `*.html`, none for anything else.
 pub fn auto_escape_for(name: &str) -> AutoEscape {
     if name.ends_with(".typ.j2") {
         AutoEscape::Custom(Cow::Borrowed(TYPST))
+    } else if name.ends_with(".html.j2") || name.ends_with(".html") {
+        AutoEscape::Html
     } else {
         AutoEscape::None
     }

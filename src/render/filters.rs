@@ -31,9 +31,10 @@ pub fn register(env: &mut Environment<'_>) {
 /// `{{ x|sayi }}`, `{{ x|sayi(2) }}`: a Turkish number.
 pub fn sayi(value: &Value, decimals: Option<u32>, kwargs: Kwargs) -> Result<String, Error> {
     if let Some(d) = decimals {
-        if d > 20 {
+        if d > format::MAX_DECIMALS {
             return Err(invalid(format!(
-                "sayi: ondalık basamak sayısı en çok 20 olabilir, {d} verildi"
+                "sayi: ondalık basamak sayısı en çok {} olabilir, {d} verildi",
+                format::MAX_DECIMALS
             )));
         }
     }

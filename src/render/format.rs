@@ -9,6 +9,9 @@
 /// What an empty value prints as: an em dash.
 pub const EMPTY: &str = "—";
 
+/// The most decimals [`number`] prints.
+pub const MAX_DECIMALS: u32 = 20;
+
 /// The Turkish month names, January first.
 pub const MONTHS: [&str; 12] = [
     "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
@@ -20,8 +23,10 @@ pub const MONTHS: [&str; 12] = [
 /// With `decimals: Some(n)` the number is rounded to exactly `n` decimals
 /// (`number(1234567.891, Some(2))` → `1.234.567,89`). With `None` it shows what it needs, up to
 /// two decimals: `1234567.0` → `1.234.567`, `1234.5` → `1.234,5`, `0.125` → `0,13`.
-/// A value that is not finite prints as [`EMPTY`].
+/// A value that is not finite prints as [`EMPTY`]. More than [`MAX_DECIMALS`] decimals are
+/// not shown.
 pub fn number(value: f64, decimals: Option<u32>) -> String {
+    let decimals = decimals.map(|d| d.min(MAX_DECIMALS));
     let Some(rounded) = Rounded::new(value, decimals.unwrap_or(2)) else {
         return EMPTY.to_string();
     };
@@ -276,6 +281,10 @@ mod tests {
         assert_eq!(number(1e-7, Some(2)), "0,00");
         assert_eq!(number(1e21, Some(0)), "1.000.000.000.000.000.000.000");
         assert_eq!(number(f64::NAN, Some(2)), EMPTY);
+        assert_eq!(
+            number(0.5, Some(u32::MAX)),
+            format!("0,5{}", "0".repeat(19))
+        );
         assert_eq!(number(f64::INFINITY, None), EMPTY);
     }
 

@@ -4,8 +4,16 @@
 //! Templates are `report-templates/<name>.typ.j2`. A project folder may hold its own
 //! `report-templates/`; a file there replaces the built-in file of the same name. Every
 //! `{{ value }}` in a `*.typ.j2` template becomes a Typst expression ([`escape`]), so text from
-//! a workbook or YAML is always data, never Typst code. Layout logic lives in the Typst
-//! functions of `report-templates/lib/*.typ`; the templates only place data into their calls.
+//! a workbook or YAML is always data, never Typst code: templates write values in code position,
+//! `#hedef-karti(hedef: {{ h.ad }}, gostergeler: {{ h.gostergeler }})`, or in markup as
+//! `#{{ x }};`. Layout logic lives in the Typst functions of `report-templates/lib/*.typ`
+//! (imported with `#import "/lib/kitap.typ": *`); the templates only place data into their
+//! calls.
+//!
+//! The environment: strict undefined values (`is defined` and `|default` still work), block
+//! tags on their own lines leave no blank lines (`trim_blocks`, `lstrip_blocks`), and the filters
+//! of [`filters`] (`sayi`, `tl`, `yuzde`, `oran`, `buyuk`, `kucuk`, `tarih`), which wrap the pure
+//! functions of [`format`].
 //!
 //! ```no_run
 //! # fn main() -> Result<(), kitap::render::RenderError> {
@@ -232,6 +240,12 @@ impl std::error::Error for RenderError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_renderer_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Renderer>();
+    }
 
     #[test]
     fn template_names_stay_inside_the_template_folder() {
