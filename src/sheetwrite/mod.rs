@@ -145,3 +145,239 @@ pub fn write(spec: &WorkbookSpec, path: &Path) -> io::Result<()> {
 mod ods;
 mod xls;
 mod xlsx;
+#[cfg(test)]
+mod tests;
+
+// Helpers shared by the three writers.
+
+/// The most UTF-16 units Excel keeps in one cell.
+const MAX_TEXT_UNITS: usize = 32_767;
+const MAX_SHEET_NAME_CHARS: usize = 31;
+
+/// The last 0-based row and column a format can hold.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    last_row: u32,
+    last_col: u32,
+}
+
+/// `.xlsx` and `.ods` (as Excel and LibreOffice open them).
+const BIG_GRID: Limits = Limits {
+    last_row: 1_048_575,
+    last_col: 16_383,
+};
+/// `.xls` (BIFF8).
+const XLS_GRID: Limits = Limits {
+    last_row: 65_535,
+    last_col: 255,
+};
+
+fn invalid(message: String) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message)
+}
+
+/// The error values every format can store, with their BIFF codes.
+const ERROR_VALUES: [(&str, u8); 7] = [
+    ("#NULL!", 0x00),
+    ("#DIV/0!", 0x07),
+    ("#VALUE!", 0x0F),
+    ("#REF!", 0x17),
+    ("#NAME?", 0x1D),
+    ("#NUM!", 0x24),
+    ("#N/A", 0x2A),
+];
+
+/// The BIFF code of an error value such as `#DIV/0!`.
+fn error_code(name: &str) -> Option<u8> {
+    ERROR_VALUES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, code)| *code)
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`.
+fn column_letters(col: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = col + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
+}
+
+/// `(2, 1)` → `B3`.
+fn cell_name(row: u32, col: u32) -> String {
+    format!("{}{}", column_letters(col), row + 1)
+}
+
+/// A formula without its leading `=`.
+fn formula_body(formula: &str) -> &str {
+    formula.strip_prefix('=').unwrap_or(formula)
+}
+
+/// Characters XML 1.0 cannot carry (besides tab, line feed and carriage return).
+fn is_unwritable(c: char) -> bool {
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Rejects what one of the formats cannot store or Excel would refuse to open, so that a file
+/// is either written faithfully or not at all.
+fn validate(spec: &WorkbookSpec, limits: Limits) -> io::Result<()> {
+    if spec.sheets.is_empty() {
+        return Err(invalid("a workbook needs at least one sheet".into()));
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for sheet in &spec.sheets {
+        let name = &sheet.name;
+        let chars = name.chars().count();
+        if chars == 0 || chars > MAX_SHEET_NAME_CHARS {
+            return Err(invalid(format!(
+                "sheet name {name:?} must have 1 to 31 characters"
+            )));
+        }
+        if name.contains(['[', ']', ':', '*', '?', '/', '\\'])
+            || name.starts_with('\'')
+            || name.ends_with('\'')
+            || name.chars().any(is_unwritable)
+        {
+            return Err(invalid(format!(
+                "sheet name {name:?} holds a character Excel forbids"
+            )));
+        }
+        let folded = name.to_lowercase();
+        if seen.contains(&folded) {
+            return Err(invalid(format!("two sheets are named {name:?}")));
+        }
+        seen.push(folded);
+        for (&(row, col), value) in &sheet.cells {
+            validate_cell(name, row, col, value, limits)?;
+        }
+        for (i, m) in sheet.merges.iter().enumerate() {
+            let area = format!(
+                "{name}!{}:{}",
+                cell_name(m.first_row, m.first_col),
+                cell_name(m.last_row, m.last_col)
+            );
+            if m.first_row > m.last_row || m.first_col > m.last_col {
+                return Err(invalid(format!("merge {area} is reversed")));
+            }
+            if m.last_row > limits.last_row || m.last_col > limits.last_col {
+                return Err(invalid(format!("merge {area} is outside the sheet")));
+            }
+            if m.first_row == m.last_row && m.first_col == m.last_col {
+                return Err(invalid(format!("merge {area} covers a single cell")));
+            }
+            let overlaps = |o: &Merge| {
+                o.first_row <= m.last_row
+                    && m.first_row <= o.last_row
+                    && o.first_col <= m.last_col
+                    && m.first_col <= o.last_col
+            };
+            if sheet.merges[..i].iter().any(overlaps) {
+                return Err(invalid(format!("merge {area} overlaps another merge")));
+            }
+        }
+        for (&col, &width) in &sheet.column_widths {
+            if col > limits.last_col || !(0.0..=255.0).contains(&width) {
+                let col = column_letters(col);
+                return Err(invalid(format!(
+                    "width {width} of column {col} in {name} is unusable"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validate_cell(
+    sheet: &str,
+    row: u32,
+    col: u32,
+    value: &CellValue,
+    limits: Limits,
+) -> io::Result<()> {
+    let at = || format!("{sheet}!{}", cell_name(row, col));
+    if row > limits.last_row || col > limits.last_col {
+        return Err(invalid(format!("cell {} is outside the sheet", at())));
+    }
+    let value = match value {
+        CellValue::Formula { formula, cached } => {
+            let body = formula_body(formula);
+            if body.trim().is_empty() || body.chars().any(is_unwritable) {
+                return Err(invalid(format!(
+                    "the formula in {} is empty or unwritable",
+                    at()
+                )));
+            }
+            if matches!(**cached, CellValue::Formula { .. }) {
+                return Err(invalid(format!(
+                    "the cached value in {} is a formula",
+                    at()
+                )));
+            }
+            &**cached
+        }
+        other => other,
+    };
+    match value {
+        CellValue::Number(n) if !n.is_finite() => Err(invalid(format!(
+            "{} holds {n}, which no workbook can store",
+            at()
+        ))),
+        CellValue::Error(e) if error_code(e).is_none() => Err(invalid(format!(
+            "{} holds the unknown error value {e:?}",
+            at()
+        ))),
+        CellValue::Text(t) if t.encode_utf16().count() > MAX_TEXT_UNITS => Err(invalid(format!(
+            "the text in {} is longer than 32767 characters",
+            at()
+        ))),
+        CellValue::Text(t) if t.chars().any(is_unwritable) => Err(invalid(format!(
+            "the text in {} holds a control character",
+            at()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The zip parts of `.xlsx` and `.ods` in the order given, each `(name, bytes, compressed)`,
+/// with a fixed timestamp: the same parts give the same bytes every time.
+fn zip_parts(parts: &[(&str, Vec<u8>, bool)]) -> io::Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let mut writer = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+    for (name, data, compressed) in parts {
+        let options = SimpleFileOptions::default()
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        let options = if *compressed {
+            options
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(6))
+        } else {
+            options.compression_method(zip::CompressionMethod::Stored)
+        };
+        writer
+            .start_file(*name, options)
+            .map_err(io::Error::other)?;
+        io::Write::write_all(&mut writer, data)?;
+    }
+    Ok(writer.finish().map_err(io::Error::other)?.into_inner())
+}
+
+/// Appends `text` escaped for XML element content (`attribute == false`) or for an attribute
+/// value, where line breaks and tabs must be character references to survive.
+fn push_xml(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The three writers, read back with calamine 0.38 as kitap reads workbooks.
+
+use super::*;
+use calamine::{open_workbook_auto_from_rs, CellErrorType, Data, Reader, SheetVisible, Sheets};
+use std::io::Cursor;
+
+fn formula(formula: &str, cached: CellValue) -> CellValue {
+    CellValue::Formula {
+        formula: formula.to_string(),
+        cached: Box::new(cached),
+    }
+}
+
+const TURKISH: &str = "İ ı ş ğ ç ö ü Ş Ğ Ç Ö Ü — İstanbul Işık";
+
+/// A workbook with everything the reader must cope with.
+fn sample() -> WorkbookSpec {
+    let mut main = SheetSpec::new("Göstergeler");
+    // A banner merged across columns A:D.
+    main.set(0, 0, "Performans Göstergeleri 2025 — ŞİŞLİ");
+    main.merge(0, 0, 0, 3);
+    main.row(
+        1,
+        [
+            Some("Gösterge Kodu"),
+            Some("Gösterge Adı"),
+            Some("Değer"),
+            Some("Oran"),
+        ],
+    );
+    // B3:B5 merged down three rows, with a line break inside.
+    main.set(2, 1, "Çok satırlı\nhücre");
+    main.merge(2, 1, 4, 1);
+    main.set(2, 0, 42);
+    main.set(2, 2, 1234.5);
+    main.set(2, 3, -17.25);
+    main.set(3, 0, "1.234,5");
+    main.set(3, 2, "%45");
+    main.set(3, 3, CellValue::Bool(true));
+    main.set(4, 0, CellValue::Error("#DIV/0!".into()));
+    main.set(4, 2, formula("C3*2", CellValue::Number(2469.0)));
+    main.set(
+        4,
+        3,
+        formula("=A4&\" x\"", CellValue::Text("  boşluklu  ".into())),
+    );
+    main.set(5, 0, formula("1/0", CellValue::Error("#DIV/0!".into())));
+    main.set(5, 1, formula("C3>0", CellValue::Bool(true)));
+    main.set(5, 2, formula("SUM(C3,D3)", CellValue::Number(1217.25)));
+    main.set(
+        5,
+        3,
+        formula("IF(C3>0,\"\",\"yok\")", CellValue::Text(String::new())),
+    );
+    main.set(6, 0, TURKISH);
+    main.set(6, 1, "_x0041_ kaçış\tsekme\r\nsatır");
+    main.set(6, 2, CellValue::Bool(false));
+    main.set(6, 3, CellValue::Error("#N/A".into()));
+    main.set(7, 0, formula("'Gizli Sayfa'!C3", CellValue::Number(0.1)));
+    // Rows 9 to 29 stay empty; a cell far from A1 closes the sheet.
+    main.set(29, 11, "uzak <hücre> & \"tırnak\" 'tek'");
+    main.column_widths.insert(0, 18.5);
+    main.column_widths.insert(1, 40.0);
+    main.column_widths.insert(2, 12.0);
+    main.column_widths.insert(3, 12.0);
+
+    let mut hidden = SheetSpec::new("Gizli Sayfa");
+    hidden.hidden = true;
+    hidden.set(1, 1, "gizli");
+    hidden.set(2, 2, -0.5);
+    hidden.set(2, 3, 1e-7);
+    hidden.set(3, 1, 123_456_789_012.0);
+
+    let empty = SheetSpec::new("Boş");
+    WorkbookSpec {
+        sheets: vec![main, hidden, empty],
+    }
+}
+
+fn open(bytes: Vec<u8>) -> Sheets<Cursor<Vec<u8>>> {
+    match open_workbook_auto_from_rs(Cursor::new(bytes)) {
+        Ok(book) => book,
+        Err(e) => panic!("calamine cannot read the workbook: {e}"),
+    }
+}
+
+fn error_type(name: &str) -> CellErrorType {
+    match name {
+        "#DIV/0!" => CellErrorType::Div0,
+        "#N/A" => CellErrorType::NA,
+        "#NAME?" => CellErrorType::Name,
+        "#NULL!" => CellErrorType::Null,
+        "#NUM!" => CellErrorType::Num,
+        "#REF!" => CellErrorType::Ref,
+        "#VALUE!" => CellErrorType::Value,
+        other => panic!("no such error value {other}"),
+    }
+}
+
+/// What calamine gives for a written value. ODS has no error type in calamine 0.38: an error
+/// cell (written as LibreOffice writes one) comes back as its text.
+fn expected(value: &CellValue, format: Format) -> Data {
+    match value {
+        CellValue::Text(t) => Data::String(t.clone()),
+        CellValue::Number(n) => Data::Float(*n),
+        CellValue::Bool(b) => Data::Bool(*b),
+        CellValue::Error(e) if format == Format::Ods => Data::String(e.clone()),
+        CellValue::Error(e) => Data::Error(error_type(e)),
+        CellValue::Formula { cached, .. } => expected(cached, format),
+    }
+}
+
+/// Every written cell reads back with its value, its type and its absolute position, and
+/// calamine finds no cell that was not written.
+fn assert_round_trip(spec: &WorkbookSpec, format: Format) {
+    let bytes = match to_bytes(spec, format) {
+        Ok(b) => b,
+        Err(e) => panic!("{format:?} not written: {e}"),
+    };
+    let mut book = open(bytes);
+    let names: Vec<String> = book.sheet_names();
+    let want: Vec<&str> = spec.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, want, "{format:?}: sheet names and order");
+    for sheet in &spec.sheets {
+        let range = match book.worksheet_range(&sheet.name) {
+            Ok(r) => r,
+            Err(e) => panic!("{format:?}: sheet {} unreadable: {e}", sheet.name),
+        };
+        let (Some(&(first_row, _)), Some(&(last_row, _))) =
+            (sheet.cells.keys().next(), sheet.cells.keys().last())
+        else {
+            assert!(
+                range.is_empty(),
+                "{format:?}: {} should be empty",
+                sheet.name
+            );
+            continue;
+        };
+        let first_col = sheet.cells.keys().map(|k| k.1).min().unwrap_or(0);
+        let last_col = sheet.cells.keys().map(|k| k.1).max().unwrap_or(0);
+        assert_eq!(
+            range.start(),
+            Some((first_row, first_col)),
+            "{format:?} {}",
+            sheet.name
+        );
+        assert_eq!(
+            range.end(),
+            Some((last_row, last_col)),
+            "{format:?} {}",
+            sheet.name
+        );
+        for (&(row, col), value) in &sheet.cells {
+            let got = range.get_value((row, col));
+            let at = cell_name(row, col);
+            assert_eq!(
+                got,
+                Some(&expected(value, format)),
+                "{format:?}: {}!{at}",
+                sheet.name
+            );
+        }
+        let (start_row, start_col) = range.start().unwrap_or((0, 0));
+        for (r, c, data) in range.used_cells() {
+            let pos = (start_row + r as u32, start_col + c as u32);
+            assert!(
+                sheet.cells.contains_key(&pos),
+                "{format:?}: {}!{} holds {data:?}, never written",
+                sheet.name,
+                cell_name(pos.0, pos.1)
+            );
+        }
+    }
+}
+
+fn assert_visibility(spec: &WorkbookSpec, format: Format) {
+    let bytes = to_bytes(spec, format).unwrap_or_default();
+    let book = open(bytes);
+    let got: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Hidden))
+        .collect();
+    let want: Vec<(String, bool)> = spec
+        .sheets
+        .iter()
+        .map(|s| (s.name.clone(), s.hidden))
+        .collect();
+    assert_eq!(got, want, "{format:?}: hidden flags");
+}
+
+/// The merged regions calamine reports, per sheet, for the formats that keep them.
+fn merges_read(bytes: Vec<u8>, sheet: &str) -> Vec<Merge> {
+    let dims = match open(bytes) {
+        Sheets::Xlsx(mut x) => match x.merge_cells_by_sheet_name(sheet) {
+            Ok(d) => d,
+            Err(e) => panic!("merges unreadable: {e}"),
+        },
+        Sheets::Xls(x) => match x.merge_cells_by_sheet_name(sheet) {
+            Ok(d) => d,
+            Err(e) => panic!("merges unreadable: {e}"),
+        },
+        _ => panic!("no merge API for this format in calamine"),
+    };
+    dims.iter()
+        .map(|d| Merge {
+            first_row: d.start.0,
+            first_col: d.start.1,
+            last_row: d.end.0,
+            last_col: d.end.1,
+        })
+        .collect()
+}
+
+fn assert_deterministic(spec: &WorkbookSpec, format: Format) {
+    let first = to_bytes(spec, format).unwrap_or_default();
+    let second = to_bytes(spec, format).unwrap_or_default();
+    assert!(!first.is_empty());
+    assert!(first == second, "{format:?}: two writes differ");
+}
+
+/// Many distinct texts, some long, many outside Latin-1: the string tables must hold them all.
+fn many_strings() -> WorkbookSpec {
+    let mut sheet = SheetSpec::new("Metinler");
+    for i in 0..3000u32 {
+        let text = match i % 3 {
+            0 => format!("satır {i}"),
+            1 => format!("Şişli İlçesi {i} ğüşıöç"),
+            _ => format!("{i} {}", "uzun metin ".repeat((i % 40) as usize)),
+        };
+        sheet.set(i, 0, text);
+        sheet.set(i, 1, format!("tekrar {}", i % 7));
+    }
+    sheet.set(3000, 0, "ğ".repeat(20_000));
+    sheet.set(3001, 0, "a".repeat(32_767));
+    sheet.set(3002, 0, format!("{}İ", "b".repeat(9_000)));
+    WorkbookSpec {
+        sheets: vec![sheet],
+    }
+}
+
+#[test]
+fn xlsx_reads_back_as_written() {
+    assert_round_trip(&sample(), Format::Xlsx);
+}
+
+#[test]
+fn xlsx_keeps_hidden_sheets_hidden() {
+    assert_visibility(&sample(), Format::Xlsx);
+}
+
+#[test]
+fn xlsx_keeps_merged_regions() {
+    let spec = sample();
+    let bytes = to_bytes(&spec, Format::Xlsx).unwrap_or_default();
+    assert_eq!(merges_read(bytes, "Göstergeler"), spec.sheets[0].merges);
+}
+
+#[test]
+fn xlsx_keeps_formula_text() {
+    let bytes = to_bytes(&sample(), Format::Xlsx).unwrap_or_default();
+    let mut book = open(bytes);
+    let formulas = book.worksheet_formula("Göstergeler").unwrap_or_default();
+    assert_eq!(formulas.get_value((4, 2)).map(String::as_str), Some("C3*2"));
+    assert_eq!(
+        formulas.get_value((4, 3)).map(String::as_str),
+        Some("A4&\" x\"")
+    );
+    assert_eq!(
+        formulas.get_value((7, 0)).map(String::as_str),
+        Some("'Gizli Sayfa'!C3")
+    );
+}
+
+#[test]
+fn xlsx_is_deterministic() {
+    assert_deterministic(&sample(), Format::Xlsx);
+}
+
+#[test]
+fn xlsx_holds_many_and_long_strings() {
+    assert_round_trip(&many_strings(), Format::Xlsx);
+}
+
+#[test]
+fn writers_refuse_what_they_cannot_store() {
+    let bad_error = {
+        let mut s = SheetSpec::new("A");
+        s.set(0, 0, CellValue::Error("#SPILL!".into()));
+        s
+    };
+    let bad_name = SheetSpec::new("a/b");
+    let one_cell_merge = {
+        let mut s = SheetSpec::new("A");
+        s.merge(1, 1, 1, 1);
+        s
+    };
+    let not_finite = {
+        let mut s = SheetSpec::new("A");
+        s.set(0, 0, f64::NAN);
+        s
+    };
+    let overlapping = {
+        let mut s = SheetSpec::new("A");
+        s.merge(0, 0, 2, 2).merge(2, 2, 3, 3);
+        s
+    };
+    for sheet in [bad_error, bad_name, one_cell_merge, not_finite, overlapping] {
+        let spec = WorkbookSpec {
+            sheets: vec![sheet],
+        };
+        for format in [Format::Xlsx] {
+            let err = to_bytes(&spec, format).err();
+            assert_eq!(
+                err.map(|e| e.kind()),
+                Some(io::ErrorKind::InvalidInput),
+                "{format:?}"
+            );
+        }
+    }
+    let twins = WorkbookSpec {
+        sheets: vec![SheetSpec::new("Veri"), SheetSpec::new("VERI")],
+    };
+    assert!(to_bytes(&twins, Format::Xlsx).is_err());
+    assert!(to_bytes(&WorkbookSpec::default(), Format::Xlsx).is_err());
+}
