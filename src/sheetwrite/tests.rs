@@ -309,7 +309,7 @@ fn writers_refuse_what_they_cannot_store() {
         let spec = WorkbookSpec {
             sheets: vec![sheet],
         };
-        for format in [Format::Xlsx] {
+        for format in [Format::Xlsx, Format::Ods] {
             let err = to_bytes(&spec, format).err();
             assert_eq!(
                 err.map(|e| e.kind()),
@@ -323,4 +323,113 @@ fn writers_refuse_what_they_cannot_store() {
     };
     assert!(to_bytes(&twins, Format::Xlsx).is_err());
     assert!(to_bytes(&WorkbookSpec::default(), Format::Xlsx).is_err());
+}
+
+#[test]
+fn ods_reads_back_as_written() {
+    assert_round_trip(&sample(), Format::Ods);
+}
+
+#[test]
+fn ods_keeps_hidden_sheets_hidden() {
+    assert_visibility(&sample(), Format::Ods);
+}
+
+/// The `content.xml` of an `.ods`.
+fn ods_content(bytes: Vec<u8>) -> String {
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z,
+        Err(e) => panic!("not a zip: {e}"),
+    };
+    let mut content = String::new();
+    match zip.by_name("content.xml") {
+        Ok(mut f) => {
+            let _ = std::io::Read::read_to_string(&mut f, &mut content);
+        }
+        Err(e) => panic!("no content.xml: {e}"),
+    }
+    content
+}
+
+/// calamine 0.38 drops ODS merges: the value stays in the top-left cell and the covered cells
+/// read as empty. LibreOffice sees the merges through the spans and covered cells.
+#[test]
+fn ods_merges_are_spans_that_calamine_reads_as_plain_cells() {
+    let spec = sample();
+    let bytes = to_bytes(&spec, Format::Ods).unwrap_or_default();
+    let content = ods_content(bytes.clone());
+    assert!(content.contains(
+        "<table:table-cell table:number-columns-spanned=\"4\" table:number-rows-spanned=\"1\""
+    ));
+    assert!(content.contains(
+        "<table:table-cell table:number-columns-spanned=\"1\" table:number-rows-spanned=\"3\""
+    ));
+    // A1:D1 covers three cells, B3:B5 two.
+    assert!(content.contains("<table:covered-table-cell table:number-columns-repeated=\"3\"/>"));
+    assert_eq!(content.matches("<table:covered-table-cell/>").count(), 2);
+
+    let mut book = open(bytes);
+    let range = book.worksheet_range("Göstergeler").unwrap_or_default();
+    assert_eq!(
+        range.get_value((2, 1)),
+        Some(&Data::String("Çok satırlı\nhücre".into()))
+    );
+    assert_eq!(range.get_value((3, 1)), Some(&Data::Empty));
+    assert_eq!(range.get_value((4, 1)), Some(&Data::Empty));
+    assert_eq!(range.get_value((0, 1)), Some(&Data::Empty));
+}
+
+#[test]
+fn ods_formulas_are_open_formula() {
+    let bytes = to_bytes(&sample(), Format::Ods).unwrap_or_default();
+    let mut book = open(bytes);
+    let formulas = book.worksheet_formula("Göstergeler").unwrap_or_default();
+    for (pos, text) in [
+        ((4, 2), "of:=[.C3]*2"),
+        ((4, 3), "of:=[.A4]&\" x\""),
+        ((5, 2), "of:=SUM([.C3];[.D3])"),
+        ((7, 0), "of:=[$'Gizli Sayfa'.C3]"),
+        ((4, 0), "of:=#DIV/0!"),
+    ] {
+        assert_eq!(formulas.get_value(pos).map(String::as_str), Some(text));
+    }
+}
+
+#[test]
+fn ods_is_deterministic_with_mimetype_first_and_stored() {
+    assert_deterministic(&sample(), Format::Ods);
+    let bytes = to_bytes(&sample(), Format::Ods).unwrap_or_default();
+    // The first local file header: method 0 (stored), name `mimetype`, no extra field,
+    // then the media type itself.
+    assert_eq!(&bytes[0..4], b"PK\x03\x04");
+    assert_eq!(&bytes[8..10], &[0, 0]);
+    assert_eq!(&bytes[26..30], &[8, 0, 0, 0]);
+    assert_eq!(&bytes[30..38], b"mimetype");
+    assert_eq!(
+        &bytes[38..84],
+        b"application/vnd.oasis.opendocument.spreadsheet"
+    );
+}
+
+#[test]
+fn ods_sparse_sheet_stays_small() {
+    let mut sheet = SheetSpec::new("Seyrek");
+    sheet.set(1_000_000, 16_000, "uzakta");
+    let spec = WorkbookSpec {
+        sheets: vec![sheet],
+    };
+    let bytes = to_bytes(&spec, Format::Ods).unwrap_or_default();
+    assert!(bytes.len() < 3_000, "{} bytes", bytes.len());
+    let mut book = open(bytes);
+    let range = book.worksheet_range("Seyrek").unwrap_or_default();
+    assert_eq!(range.start(), Some((1_000_000, 16_000)));
+    assert_eq!(
+        range.get_value((1_000_000, 16_000)),
+        Some(&Data::String("uzakta".into()))
+    );
+}
+
+#[test]
+fn ods_holds_many_and_long_strings() {
+    assert_round_trip(&many_strings(), Format::Ods);
 }
