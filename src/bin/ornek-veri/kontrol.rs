@@ -873,8 +873,9 @@ fn kurallari_denetle(m: &Model) -> String {
             .sum();
         assert_eq!(maliyet, plan_maliyeti[h] as f64, "B004: {h}");
         ozet.push_str(&format!(
-            "{h}: {} gösterge, ağırlık {toplam}, gerçekleşme %{hedef_gerceklesmesi:.1}, maliyet {}\n",
+            "{h}: {} gösterge, ağırlık {toplam}, gerçekleşme %{}, maliyet {} TL\n",
             gs.len(),
+            turkce_sayi(hedef_gerceklesmesi, 1),
             turkce_sayi(maliyet, 0)
         ));
     }
