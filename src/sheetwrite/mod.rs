@@ -16,7 +16,10 @@ pub enum CellValue {
     Number(f64),
     Bool(bool),
     /// A formula with the value the writing program cached for it.
-    Formula { formula: String, cached: Box<CellValue> },
+    Formula {
+        formula: String,
+        cached: Box<CellValue>,
+    },
     /// An error value such as `#DIV/0!` or `#REF!`.
     Error(String),
 }
@@ -69,7 +72,10 @@ pub struct SheetSpec {
 
 impl SheetSpec {
     pub fn new(name: impl Into<String>) -> Self {
-        SheetSpec { name: name.into(), ..Default::default() }
+        SheetSpec {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 
     /// Sets one cell (0-based row and column).
@@ -92,8 +98,19 @@ impl SheetSpec {
         self
     }
 
-    pub fn merge(&mut self, first_row: u32, first_col: u32, last_row: u32, last_col: u32) -> &mut Self {
-        self.merges.push(Merge { first_row, first_col, last_row, last_col });
+    pub fn merge(
+        &mut self,
+        first_row: u32,
+        first_col: u32,
+        last_row: u32,
+        last_col: u32,
+    ) -> &mut Self {
+        self.merges.push(Merge {
+            first_row,
+            first_col,
+            last_row,
+            last_col,
+        });
         self
     }
 }
@@ -137,16 +154,19 @@ pub fn to_bytes(spec: &WorkbookSpec, format: Format) -> io::Result<Vec<u8>> {
 /// Writes the workbook to `path`, the format chosen by the extension.
 pub fn write(spec: &WorkbookSpec, path: &Path) -> io::Result<()> {
     let format = Format::from_path(path).ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, format!("unknown workbook extension: {}", path.display()))
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unknown workbook extension: {}", path.display()),
+        )
     })?;
     std::fs::write(path, to_bytes(spec, format)?)
 }
 
 mod ods;
-mod xls;
-mod xlsx;
 #[cfg(test)]
 mod tests;
+mod xls;
+mod xlsx;
 
 // Helpers shared by the three writers.
 
