@@ -18,4 +18,5 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod sheetwrite;
+pub mod template;
 pub mod text;
