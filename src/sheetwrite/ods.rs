@@ -84,10 +84,11 @@ fn styles_xml() -> String {
     )
 }
 
-/// Column widths are given in characters; LibreOffice wants a length. A character of the
-/// default font is about 7 pixels wide, plus 5 pixels of padding, at 96 pixels an inch.
+/// Column widths are given in characters, as in `.xlsx`; ODS wants a length. LibreOffice
+/// turns an `.xlsx` width of one character into 0.0875 in (2.2225 mm); the same factor here
+/// makes a column equally wide whichever format LibreOffice opens.
 fn width_cm(chars: f64) -> String {
-    format!("{:.3}cm", (chars * 7.0 + 5.0) / 96.0 * 2.54)
+    format!("{:.3}cm", chars * 0.22225)
 }
 
 fn content_xml(spec: &WorkbookSpec) -> String {

@@ -309,7 +309,7 @@ fn writers_refuse_what_they_cannot_store() {
         let spec = WorkbookSpec {
             sheets: vec![sheet],
         };
-        for format in [Format::Xlsx, Format::Ods] {
+        for format in [Format::Xlsx, Format::Ods, Format::Xls] {
             let err = to_bytes(&spec, format).err();
             assert_eq!(
                 err.map(|e| e.kind()),
@@ -432,4 +432,114 @@ fn ods_sparse_sheet_stays_small() {
 #[test]
 fn ods_holds_many_and_long_strings() {
     assert_round_trip(&many_strings(), Format::Ods);
+}
+
+#[test]
+fn xls_reads_back_as_written() {
+    assert_round_trip(&sample(), Format::Xls);
+}
+
+#[test]
+fn xls_keeps_hidden_sheets_hidden() {
+    assert_visibility(&sample(), Format::Xls);
+}
+
+#[test]
+fn xls_keeps_merged_regions() {
+    let spec = sample();
+    let bytes = to_bytes(&spec, Format::Xls).unwrap_or_default();
+    assert_eq!(merges_read(bytes, "Göstergeler"), spec.sheets[0].merges);
+}
+
+/// `.xls` keeps a formula's cached value and a formula computing it, not the formula's text.
+#[test]
+fn xls_formulas_compute_their_cached_values() {
+    let bytes = to_bytes(&sample(), Format::Xls).unwrap_or_default();
+    let mut book = open(bytes);
+    let formulas = book.worksheet_formula("Göstergeler").unwrap_or_default();
+    for (pos, text) in [
+        ((4, 2), "2469"),
+        ((4, 3), "\"  boşluklu  \""),
+        ((5, 0), "1/0"),
+        ((5, 1), "TRUE"),
+        ((5, 3), "\"\""),
+    ] {
+        assert_eq!(
+            formulas.get_value(pos).map(String::as_str),
+            Some(text),
+            "{pos:?}"
+        );
+    }
+}
+
+#[test]
+fn xls_is_deterministic() {
+    assert_deterministic(&sample(), Format::Xls);
+}
+
+#[test]
+fn xls_holds_many_and_long_strings() {
+    assert_round_trip(&many_strings(), Format::Xls);
+}
+
+#[test]
+fn xls_refuses_cells_beyond_its_grid() {
+    for (row, col) in [(65_536, 0), (0, 256)] {
+        let mut sheet = SheetSpec::new("Büyük");
+        sheet.set(row, col, 1);
+        let spec = WorkbookSpec {
+            sheets: vec![sheet],
+        };
+        assert!(to_bytes(&spec, Format::Xls).is_err());
+        assert!(to_bytes(&spec, Format::Xlsx).is_ok());
+    }
+    let mut sheet = SheetSpec::new("Kenar");
+    sheet.set(65_535, 255, "son hücre");
+    let spec = WorkbookSpec {
+        sheets: vec![sheet],
+    };
+    assert_round_trip(&spec, Format::Xls);
+}
+
+#[test]
+fn every_error_value_reads_back() {
+    let mut sheet = SheetSpec::new("Hatalar");
+    for (i, (name, _)) in ERROR_VALUES.iter().enumerate() {
+        let row = i as u32;
+        sheet.set(row, 0, CellValue::Error(name.to_string()));
+        sheet.set(row, 1, formula("A1/0", CellValue::Error(name.to_string())));
+    }
+    let spec = WorkbookSpec {
+        sheets: vec![sheet],
+    };
+    for format in [Format::Xlsx, Format::Ods, Format::Xls] {
+        assert_round_trip(&spec, format);
+    }
+}
+
+/// `write` picks the format from the extension, and calamine opens the file by its name.
+#[test]
+fn written_files_open_by_extension() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("no temporary directory: {e}"),
+    };
+    let spec = sample();
+    for name in ["Fen İşleri.xlsx", "Fen İşleri.ods", "Fen İşleri.xls"] {
+        let path = dir.path().join(name);
+        if let Err(e) = write(&spec, &path) {
+            panic!("{name} not written: {e}");
+        }
+        let mut book = match calamine::open_workbook_auto(&path) {
+            Ok(b) => b,
+            Err(e) => panic!("{name} unreadable: {e}"),
+        };
+        let range = book.worksheet_range("Göstergeler").unwrap_or_default();
+        assert_eq!(
+            range.get_value((6, 0)),
+            Some(&Data::String(TURKISH.into())),
+            "{name}"
+        );
+    }
+    assert!(write(&spec, &dir.path().join("Fen İşleri.csv")).is_err());
 }
