@@ -167,10 +167,13 @@ impl Locks {
     }
 }
 
+/// A sheet's cells by (row, column), 0-based.
+type Cells = BTreeMap<(u32, u32), CellValue>;
+
 /// A template as a person sees it: cells, locks, and what they typed.
 struct Sheetbook {
     file: PathBuf,
-    sheets: Vec<(String, BTreeMap<(u32, u32), CellValue>)>,
+    sheets: Vec<(String, Cells)>,
     locks: Locks,
     typed_texts: Vec<String>,
     numbers_typed: usize,
@@ -256,7 +259,7 @@ fn turkish(n: f64) -> String {
 }
 
 impl Sheetbook {
-    fn sheet(&self, name: &str) -> &BTreeMap<(u32, u32), CellValue> {
+    fn sheet(&self, name: &str) -> &Cells {
         &self
             .sheets
             .iter()
@@ -822,9 +825,15 @@ fn the_bundled_example_round_trips() {
         );
         return;
     }
-    let (original, again, _) = round_trip(&example, &example, "rt-example");
+    let (original, again, typed) = round_trip(&example, &example, "rt-example");
     assert_no_y_or_d_problem(&again);
     assert_eq!(model_values(&again.model), model_values(&original.model));
+    let m = &again.model;
+    assert!(m.indicators.len() > 10 && m.activities.len() > 10 && m.budget.len() > 10);
+    // The council amendments apply to the round-tripped workbooks exactly as to the originals.
+    assert!(!m.changes.is_empty(), "the example's amendment applied");
+    assert_eq!(m.changes, original.model.changes);
+    assert!(typed.iter().any(|s| s.contains(',')), "{typed:?}");
 }
 
 // ---------------------------------------------------------------------------------------

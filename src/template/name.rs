@@ -37,8 +37,8 @@ pub fn file_name(directorate: &str) -> String {
         out.push(c);
     }
     let trimmed = out
-        .trim_start_matches(|c: char| c == '.' || c == '~' || c == '-' || c == ' ')
-        .trim_end_matches(|c: char| c == '.' || c == '-' || c == ' ');
+        .trim_start_matches(['.', '~', '-', ' '])
+        .trim_end_matches(['.', '-', ' ']);
     let mut name: String = trimmed.chars().take(MAX_CHARS).collect();
     name = name.trim_end_matches([' ', '.']).to_string();
     if name.is_empty() {

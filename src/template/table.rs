@@ -217,9 +217,9 @@ fn stop(
     title: &str,
     message: impl Into<String>,
 ) -> Result<DataValidation, XlsxError> {
-    Ok(v.set_error_style(DataValidationErrorStyle::Stop)
+    v.set_error_style(DataValidationErrorStyle::Stop)
         .set_error_title(title)?
-        .set_error_message(message)?)
+        .set_error_message(message)
 }
 
 /// A drop-down list of the accepted values of a closed set.
@@ -289,7 +289,7 @@ pub fn year(start: i32, end: i32) -> Result<DataValidation, XlsxError> {
 
 /// A number with an input message shown when the cell is selected.
 pub fn number_with_hint(title: &str, hint: &str) -> Result<DataValidation, XlsxError> {
-    Ok(number()?.set_input_title(title)?.set_input_message(hint)?)
+    number()?.set_input_title(title)?.set_input_message(hint)
 }
 
 /// No restriction, only a message shown when the cell is selected.
