@@ -1101,7 +1101,7 @@ fn drop_downs_number_checks_frozen_header_and_protection_are_in_the_xml() {
             }
         };
         numbers("Göstergeler", &["F", "G", "H", "I", "J", "K", "L"]);
-        numbers("Gerçekleşmeler", &["C", "F"]);
+        numbers("Gerçekleşmeler", &["C", "E", "F"]);
         numbers("Faaliyetler", &["E", "F", "G", "H"]);
         numbers("Bütçe", &["A", "D", "E", "F"]);
     }

@@ -206,7 +206,7 @@ pub fn actuals(s: &Subject, indicator_rows: usize) -> Result<Table, XlsxError> {
             header(spec, Col::Period),
             &labels(Period::ALL, Period::label),
         )?),
-        Column::info(INFO_YEAR_TARGET, Kind::Number),
+        Column::info(INFO_YEAR_TARGET, Kind::Number).check(table::number()?),
         Column::new(header(spec, Col::ActualValue), Kind::Number).check(
             table::number_with_hint(
                 "Gerçekleşen Değer",
