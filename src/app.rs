@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs};
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs, TemplateArgs};
 use crate::pipeline::{self, Checked, Options};
 use crate::report::terminal;
 
@@ -33,7 +33,8 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Check(args) => check(&args),
         Command::Build(args) => build(&args),
-        Command::Templates(_) | Command::Watch(_) => {
+        Command::Templates(args) => templates(&args),
+        Command::Watch(_) => {
             eprint_error("bu komut henüz yazılmadı");
             EXIT_UNUSABLE
         }
@@ -117,4 +118,36 @@ fn build(args: &BuildArgs) -> i32 {
         out_dir.display()
     );
     EXIT_OK
+}
+
+/// `kitap sablon`: one prefilled workbook per directorate; one line per file on stderr.
+fn templates(args: &TemplateArgs) -> i32 {
+    let Some(out_dir) = &args.output else {
+        eprint_error(
+            "şablonların yazılacağı klasörü -o ile verin (örneğin: kitap sablon PROJE -o sablonlar)",
+        );
+        return EXIT_UNUSABLE;
+    };
+    let dir = args.project.clone().unwrap_or_else(default_project);
+    let project = match pipeline::load(&dir, &Options { year: args.year }) {
+        Ok(p) => p,
+        Err(e) => {
+            eprint_error(&e.to_string());
+            return EXIT_UNUSABLE;
+        }
+    };
+    let known = match crate::ingest::IsolatedReader::current() {
+        Some(reader) => crate::template::known_model(&project, &reader),
+        None => crate::template::known_model(&project, &crate::ingest::InProcessReader),
+    };
+    let result = crate::template::write_templates(&project, &known, out_dir, |w| {
+        eprintln!("Şablon yazıldı: {} ({})", w.path.display(), w.directorate);
+    });
+    match result {
+        Ok(_) => EXIT_OK,
+        Err(e) => {
+            eprint_error(&e.to_string());
+            EXIT_UNUSABLE
+        }
+    }
 }

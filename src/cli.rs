@@ -86,17 +86,12 @@ pub struct TemplateArgs {
     /// Proje klasörü; verilmezse paketle gelen örnek.
     #[arg(value_name = "PROJE")]
     pub project: Option<PathBuf>,
-    /// Şablonların yazılacağı klasör.
-    #[arg(
-        short = 'o',
-        long = "cikti",
-        alias = "output",
-        value_name = "DİZİN",
-        required = true
-    )]
-    pub output: PathBuf,
-    /// Şablonların hazırlanacağı yıl (varsayılan: kurum.yaml'daki `yil`).
-    #[arg(long = "yil", alias = "year", value_name = "YYYY")]
+    /// Şablonların yazılacağı klasör (zorunlu; yoksa oluşturulur).
+    // Not `required` for clap: a missing -o gets kitap's own Turkish message (exit 2).
+    #[arg(short = 'o', long = "cikti", alias = "output", value_name = "DİZİN")]
+    pub output: Option<PathBuf>,
+    /// Şablonların hazırlanacağı Faaliyet Raporu yılı (varsayılan: kurum.yaml'daki `yil`).
+    #[arg(long = "yil", alias = "year", value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
 }
 

@@ -22,5 +22,6 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sheetwrite;
+pub mod template;
 pub mod text;
 pub mod typeset;
