@@ -10,6 +10,7 @@
 pub mod amend;
 pub mod app;
 pub mod assets;
+pub mod books;
 pub mod cli;
 pub mod config;
 pub mod finding;

@@ -1,0 +1,83 @@
+//! The three books: which chapters they have, what their files are called, and the data each
+//! book's template receives. Layout lives in `report-templates/` (entry templates
+//! `<book>.typ.j2`, partials, and the `lib/*.typ` functions); this module only prepares data.
+
+use crate::config::Years;
+
+pub mod context;
+
+pub use context::{book_context, BookInput};
+
+/// One of the three books.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Book {
+    /// Stratejik Plan.
+    StrategicPlan,
+    /// Performans Programı.
+    PerformanceProgram,
+    /// Faaliyet Raporu.
+    ActivityReport,
+}
+
+impl Book {
+    pub const ALL: [Book; 3] = [Book::StrategicPlan, Book::PerformanceProgram, Book::ActivityReport];
+
+    /// The short code used by `--kitap sp,pp,fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "sp",
+            Book::PerformanceProgram => "pp",
+            Book::ActivityReport => "fr",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Book> {
+        Book::ALL.into_iter().find(|b| b.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The title as printed.
+    pub fn title(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "Stratejik Plan",
+            Book::PerformanceProgram => "Performans Programı",
+            Book::ActivityReport => "Faaliyet Raporu",
+        }
+    }
+
+    /// The years the book covers, as printed: `2025-2029`, `2026`, `2025`.
+    pub fn years_text(self, years: &Years) -> String {
+        match self {
+            Book::StrategicPlan => format!("{}-{}", years.plan_start, years.plan_end),
+            Book::PerformanceProgram => years.program.to_string(),
+            Book::ActivityReport => years.report.to_string(),
+        }
+    }
+
+    /// The file stem: `stratejik-plan-2025-2029`, `performans-programi-2026`, `faaliyet-raporu-2025`.
+    pub fn stem(self, years: &Years) -> String {
+        let name = match self {
+            Book::StrategicPlan => "stratejik-plan",
+            Book::PerformanceProgram => "performans-programi",
+            Book::ActivityReport => "faaliyet-raporu",
+        };
+        format!("{name}-{}", self.years_text(years))
+    }
+
+    /// The entry template in `report-templates/`.
+    pub fn template(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "stratejik-plan.typ.j2",
+            Book::PerformanceProgram => "performans-programi.typ.j2",
+            Book::ActivityReport => "faaliyet-raporu.typ.j2",
+        }
+    }
+
+    /// The narrative chapters (`metinler/<name>.typ`) the book includes.
+    pub fn narratives(self) -> &'static [&'static str] {
+        match self {
+            Book::StrategicPlan => &["sunus", "hazirlik", "durum-analizi", "izleme"],
+            Book::PerformanceProgram => &["sunus", "genel-bilgiler"],
+            Book::ActivityReport => &["sunus", "genel-bilgiler", "degerlendirme", "kurumsal-kabiliyet", "oneri-tedbirler"],
+        }
+    }
+}
