@@ -4,9 +4,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::books::Book;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs, TemplateArgs};
 use crate::pipeline::{self, Checked, Options};
+use crate::publish;
 use crate::report::terminal;
+use std::time::Instant;
 
 /// Exit codes.
 pub const EXIT_OK: i32 = 0;
@@ -99,28 +102,127 @@ fn check(args: &CheckArgs) -> i32 {
     }
 }
 
+/// A status line on stderr, cargo style: the verb right-aligned.
+fn status(line: &str) {
+    eprintln!("{line}");
+}
+
+fn seconds(d: std::time::Duration) -> String {
+    format!("{:.2} sn", d.as_secs_f64()).replace('.', ",")
+}
+
+/// The books `--kitap` asks for (all three by default).
+fn selected_books(codes: &[String]) -> Result<Vec<Book>, String> {
+    if codes.is_empty() {
+        return Ok(Book::ALL.to_vec());
+    }
+    let mut books = Vec::new();
+    for c in codes {
+        let b = Book::parse(c)
+            .ok_or_else(|| format!("--kitap: “{c}” bilinmeyen bir kitap; sp, pp ya da fr yazın"))?;
+        if !books.contains(&b) {
+            books.push(b);
+        }
+    }
+    books.sort();
+    Ok(books)
+}
+
 fn build(args: &BuildArgs) -> i32 {
-    let (checked, out_dir) = match load_and_check(&args.project) {
+    let started = Instant::now();
+    let books = match selected_books(&args.books) {
+        Ok(b) => b,
+        Err(e) => {
+            eprint_error(&e);
+            return EXIT_UNUSABLE;
+        }
+    };
+    let dir = args.project.project.clone().unwrap_or_else(default_project);
+    let count = crate::ingest::discover::discover(&dir).candidates.len();
+    status(&format!("{:>12} {count} çalışma kitabı", "Okunuyor"));
+    let (mut checked, out_dir) = match load_and_check(&args.project) {
         Ok(v) => v,
         Err(code) => return code,
     };
+    let present = publish::narratives_present(&checked.project.dir);
+    pipeline::add_findings(&mut checked, publish::missing_narratives(&books, &present));
+    let has_errors = checked.report.has_errors();
+    let mut built = None;
+    if args.strict && has_errors {
+        eprintln!("--kati: verilerde hata olduğu için hiçbir kitap yazılmadı; önceki kitaplar yerinde duruyor.");
+    } else {
+        let request = publish::BuildRequest {
+            books: books.clone(),
+            out_dir: out_dir.clone(),
+        };
+        match publish::build_books(&checked, &request, has_errors, &status) {
+            Ok(b) => {
+                let findings = b.findings.clone();
+                built = Some(b);
+                pipeline::add_findings(&mut checked, findings);
+            }
+            Err(e) => {
+                eprint_error(&e.to_string());
+                return EXIT_UNUSABLE;
+            }
+        }
+    }
+    let write_started = Instant::now();
     if let Err(e) = pipeline::write_report(&checked, &out_dir) {
         eprint_error(&e.to_string());
         return EXIT_UNUSABLE;
     }
+    let report_time = write_started.elapsed();
     print_report(&checked, &args.project);
-    if args.strict && checked.report.has_errors() {
-        eprintln!("--kati: verilerde hata olduğu için kitap yazılmadı.");
-        return EXIT_DATA_ERRORS;
+    if args.timings {
+        for (name, d) in &checked.timings {
+            eprintln!("{:>14}: {}", name, seconds(*d));
+        }
+        if let Some(b) = &built {
+            for book in &b.books {
+                eprintln!(
+                    "{:>14}: {} (şablon {})",
+                    book.file,
+                    seconds(book.typeset_time),
+                    seconds(book.render_time)
+                );
+            }
+            eprintln!("{:>14}: {}", "yazma", seconds(b.write_time + report_time));
+        }
     }
-    eprintln!(
-        "Kitap dizgisi bu sürümde henüz yok: yalnızca denetim raporu yazıldı ({}).",
-        out_dir.display()
-    );
-    EXIT_OK
+    let Some(built) = built else {
+        return EXIT_DATA_ERRORS;
+    };
+    let failed: Vec<&str> = built
+        .books
+        .iter()
+        .filter(|b| !b.written)
+        .map(|b| b.file.as_str())
+        .collect();
+    for b in built.books.iter().filter(|b| b.written) {
+        status(&format!(
+            "{:>12} {} ({} sayfa{})",
+            "Yazıldı",
+            out_dir.join(&b.file).display(),
+            b.pages,
+            if has_errors { ", TASLAK" } else { "" }
+        ));
+    }
+    if has_errors {
+        eprintln!("Verilerde hata olduğu için kitaplar TASLAK olarak yazıldı; hatalı değerler tablolarda işaretli.");
+    }
+    status(&format!("{:>12} {}", "Bitti", seconds(started.elapsed())));
+    if failed.is_empty() {
+        EXIT_OK
+    } else {
+        eprint_error(&format!(
+            "dizilemeyen kitaplar: {} (önceki PDF'ler yerinde bırakıldı)",
+            failed.join(", ")
+        ));
+        EXIT_DATA_ERRORS
+    }
 }
 
-/// `kitap sablon`: one prefilled workbook per directorate; one line per file on stderr.
 fn templates(args: &TemplateArgs) -> i32 {
     let Some(out_dir) = &args.output else {
         eprint_error(

@@ -2,6 +2,7 @@
 //! a module of its own; this file only runs them in order and collects their findings.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::amend;
 use crate::config::{ConfigError, Project};
@@ -25,6 +26,8 @@ pub struct Checked {
     pub project: Project,
     pub model: Model,
     pub report: Report,
+    /// How long each stage took, in order.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Applies `kurallar.seviye` to every finding: a new severity, or the finding dropped.
@@ -57,22 +60,44 @@ pub fn check_with(
     options: &Options,
     reader: &dyn WorkbookReader,
 ) -> Result<Checked, ConfigError> {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, clock.elapsed()));
+        clock = Instant::now();
+    };
     let project = load(dir, options)?;
     let ingested = ingest::ingest(&project, reader);
+    lap("okuma", &mut timings);
     let merged = model::merge(&project, ingested);
     let mut model = merged.model;
     let mut findings = merged.findings;
+    lap("birleştirme", &mut timings);
     let amended = amend::apply_all(&project.dir, &project.settings, &mut model);
     findings.extend(amended.findings);
+    lap("değişiklikler", &mut timings);
     // Every rule runs on the model after the amendments are applied.
     findings.extend(rules::check(&model, &project.settings));
     let findings = apply_severities(&project, findings);
+    lap("kurallar", &mut timings);
     let report = Report::new(&project.settings.institution.name, merged.files, findings);
     Ok(Checked {
         project,
         model,
         report,
+        timings,
     })
+}
+
+/// Adds findings of later stages (books) to the report, severity overrides applied.
+pub fn add_findings(checked: &mut Checked, extra: Vec<Finding>) {
+    if extra.is_empty() {
+        return;
+    }
+    let mut findings = std::mem::take(&mut checked.report.findings);
+    findings.extend(apply_severities(&checked.project, extra));
+    let files = std::mem::take(&mut checked.report.files);
+    checked.report = Report::new(&checked.project.settings.institution.name, files, findings);
 }
 
 /// Reads and checks a project folder in this process.

@@ -20,7 +20,11 @@ pub enum Book {
 }
 
 impl Book {
-    pub const ALL: [Book; 3] = [Book::StrategicPlan, Book::PerformanceProgram, Book::ActivityReport];
+    pub const ALL: [Book; 3] = [
+        Book::StrategicPlan,
+        Book::PerformanceProgram,
+        Book::ActivityReport,
+    ];
 
     /// The short code used by `--kitap sp,pp,fr`.
     pub fn code(self) -> &'static str {
@@ -32,7 +36,9 @@ impl Book {
     }
 
     pub fn parse(code: &str) -> Option<Book> {
-        Book::ALL.into_iter().find(|b| b.code() == code.trim().to_ascii_lowercase())
+        Book::ALL
+            .into_iter()
+            .find(|b| b.code() == code.trim().to_ascii_lowercase())
     }
 
     /// The title as printed.
@@ -77,7 +83,13 @@ impl Book {
         match self {
             Book::StrategicPlan => &["sunus", "hazirlik", "durum-analizi", "izleme"],
             Book::PerformanceProgram => &["sunus", "genel-bilgiler"],
-            Book::ActivityReport => &["sunus", "genel-bilgiler", "degerlendirme", "kurumsal-kabiliyet", "oneri-tedbirler"],
+            Book::ActivityReport => &[
+                "sunus",
+                "genel-bilgiler",
+                "degerlendirme",
+                "kurumsal-kabiliyet",
+                "oneri-tedbirler",
+            ],
         }
     }
 }

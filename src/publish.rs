@@ -1,0 +1,313 @@
+//! Turning a checked project into files: each book rendered (minijinja → Typst source) and
+//! compiled (Typst → PDF) in parallel, the Typst sources with everything they import written
+//! to `kaynak/` so the typst CLI compiles them as they stand, and every file written to a
+//! temporary name and renamed when complete.
+
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::books::{book_context, Book, BookInput};
+use crate::finding::{Code, Finding, Severity};
+use crate::output::{write_atomic, WriteError};
+use crate::pipeline::Checked;
+use crate::render::Renderer;
+use crate::typeset::{
+    self, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
+};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildRequest {
+    pub books: Vec<Book>,
+    pub out_dir: PathBuf,
+}
+
+/// One book's result.
+#[derive(Debug)]
+pub struct BookOutcome {
+    pub book: Book,
+    /// The PDF's file name (`faaliyet-raporu-2025.pdf`).
+    pub file: String,
+    pub pages: usize,
+    /// Render and compile time.
+    pub render_time: Duration,
+    pub typeset_time: Duration,
+    /// False when the book could not be made (its findings say why); the previous PDF stays.
+    pub written: bool,
+}
+
+/// The books of one build.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub books: Vec<BookOutcome>,
+    /// Findings of rendering and typesetting (T001), to add to the report.
+    pub findings: Vec<Finding>,
+    pub write_time: Duration,
+}
+
+/// The narrative chapters present in `metinler/` (file stems).
+pub fn narratives_present(project_dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Ok(rd) = std::fs::read_dir(project_dir.join("metinler")) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".typ") {
+                if e.path().is_file() {
+                    out.insert(stem.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Y010 for every narrative chapter a selected book needs and `metinler/` lacks.
+pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Finding> {
+    let mut names: Vec<&str> = books
+        .iter()
+        .flat_map(|b| b.narratives().iter().copied())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter(|n| !present.contains(*n))
+        .map(|n| {
+            let file = format!("metinler/{n}.typ");
+            let users: Vec<&str> = books.iter().filter(|b| b.narratives().contains(&n)).map(|b| b.title()).collect();
+            Finding::new(
+                Code::Y010,
+                format!(
+                    "{file} yok: {} bu bölümün yerinde bir uyarı kutusu gösteriyor. Bölümün metnini Typst biçiminde {file} dosyasına yazın.",
+                    users.join(", ")
+                ),
+            )
+            .in_file(&file)
+        })
+        .collect()
+}
+
+/// The fixed date of a build: `SOURCE_DATE_EPOCH` when set, else 1 January of the year after
+/// the report year — the same input gives the same bytes.
+pub fn build_timestamp(report_year: i32) -> Option<FixedDateTime> {
+    let from_env = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    from_env
+        .and_then(FixedDateTime::from_unix_seconds)
+        .or_else(|| FixedDateTime::date(report_year + 1, 1, 1))
+}
+
+fn t001(book: Book, d: &typeset::Diagnostic) -> Finding {
+    let place = match (&d.path, d.line) {
+        (Some(p), Some(l)) => format!("{p}, satır {l}: "),
+        (Some(p), None) => format!("{p}: "),
+        _ => String::new(),
+    };
+    let hint = if d.hints.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", d.hints.join("; "))
+    };
+    let mut f = Finding::new(
+        Code::T001,
+        format!(
+            "{} dizilemedi: {place}{}{hint}. Önceki PDF yerinde bırakıldı.",
+            book.title(),
+            d.message
+        ),
+    );
+    // A narrative chapter is the officer's file: the finding names it. Errors elsewhere (the
+    // generated source, lib/) name their place in the message.
+    if let Some(p) = d.path.as_deref().filter(|p| p.starts_with("metinler/")) {
+        f = f.in_file(p);
+    }
+    f
+}
+
+/// Where a virtual path of the source folder comes from.
+fn source_bytes(project_dir: &Path, vpath: &str) -> Option<Vec<u8>> {
+    if vpath.starts_with("lib/") {
+        let own = project_dir.join("report-templates").join(vpath);
+        if own.is_file() {
+            return std::fs::read(own).ok();
+        }
+        return crate::assets::template(vpath).map(|b| b.to_vec());
+    }
+    std::fs::read(project_dir.join(vpath)).ok()
+}
+
+struct Made {
+    book: Book,
+    source: String,
+    pdf: Result<typeset::Compiled, Vec<typeset::Diagnostic>>,
+    dependencies: Vec<String>,
+    render_time: Duration,
+    typeset_time: Duration,
+}
+
+/// Renders and compiles the books in parallel, then writes the PDFs and `kaynak/`.
+/// Progress lines go to `status`.
+pub fn build_books(
+    checked: &Checked,
+    request: &BuildRequest,
+    draft: bool,
+    status: &(dyn Fn(&str) + Sync),
+) -> Result<Built, WriteError> {
+    let project = &checked.project;
+    let mut built = Built::default();
+    let renderer = match Renderer::new(Some(&project.dir)) {
+        Ok(r) => r,
+        Err(e) => {
+            built.findings.push(Finding::new(
+                Code::T001,
+                format!("şablonlar yüklenemedi: {e}"),
+            ));
+            return Ok(built);
+        }
+    };
+    let fonts = FontLibrary::load(&[project.dir.join("fonts")]);
+    let present = narratives_present(&project.dir);
+    let error_findings: Vec<Finding> = checked
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .cloned()
+        .collect();
+    let standard = match project.settings.pdf_standard.as_deref() {
+        Some(s) => match s.parse::<PdfStandard>() {
+            Ok(st) => st,
+            Err(e) => {
+                built.findings.push(
+                    Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
+                        .in_file("kurum.yaml"),
+                );
+                PdfStandard::default()
+            }
+        },
+        None => PdfStandard::default(),
+    };
+    let Some(timestamp) = build_timestamp(project.settings.years.report) else {
+        built.findings.push(Finding::new(
+            Code::T001,
+            "kitapların tarihi belirlenemedi (SOURCE_DATE_EPOCH ya da yil geçersiz)",
+        ));
+        return Ok(built);
+    };
+
+    let made: Vec<Made> = request
+        .books
+        .par_iter()
+        .map(|&book| {
+            let stem = book.stem(&project.settings.years);
+            status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
+            let started = Instant::now();
+            let input = BookInput {
+                model: &checked.model,
+                settings: &project.settings,
+                findings: &error_findings,
+                draft,
+                narratives: &present,
+            };
+            let context = book_context(book, &input);
+            let source = renderer.render(book.template(), &context);
+            let render_time = started.elapsed();
+            let started = Instant::now();
+            let (source, pdf, dependencies) = match source {
+                Err(e) => (
+                    String::new(),
+                    Err(vec![typeset::Diagnostic::error(format!(
+                        "şablon işlenemedi: {e}"
+                    ))]),
+                    Vec::new(),
+                ),
+                Ok(text) => match FileTree::new(&project.dir) {
+                    Err(e) => (
+                        text,
+                        Err(vec![typeset::Diagnostic::error(format!(
+                            "proje klasörü açılamadı: {e}"
+                        ))]),
+                        Vec::new(),
+                    ),
+                    Ok(mut tree) => {
+                        let doc = Document {
+                            main_path: format!("{stem}.typ"),
+                            main_text: text,
+                        };
+                        let settings = PdfSettings {
+                            standard,
+                            timestamp,
+                            ident: format!("kitap/{}/{stem}", project.name),
+                        };
+                        let pdf = typeset::compile(&doc, &tree, &fonts, &settings);
+                        let deps = tree.dependencies();
+                        (doc.main_text, pdf, deps)
+                    }
+                },
+            };
+            Made {
+                book,
+                source,
+                pdf,
+                dependencies,
+                render_time,
+                typeset_time: started.elapsed(),
+            }
+        })
+        .collect();
+    typeset::release_caches();
+
+    let started = Instant::now();
+    let kaynak = request.out_dir.join("kaynak");
+    for m in made {
+        let stem = m.book.stem(&project.settings.years);
+        let file = format!("{stem}.pdf");
+        let mut outcome = BookOutcome {
+            book: m.book,
+            file: file.clone(),
+            pages: 0,
+            render_time: m.render_time,
+            typeset_time: m.typeset_time,
+            written: false,
+        };
+        // The sources are kept whether or not the book compiled: the officer can look at them.
+        if !m.source.is_empty() {
+            write_atomic(&kaynak.join(format!("{stem}.typ")), m.source.as_bytes())?;
+        }
+        for dep in &m.dependencies {
+            if dep == &format!("{stem}.typ") {
+                continue;
+            }
+            if let Some(bytes) = source_bytes(&project.dir, dep) {
+                write_atomic(&kaynak.join(dep), &bytes)?;
+            }
+        }
+        match m.pdf {
+            Ok(compiled) => {
+                write_atomic(&request.out_dir.join(&file), &compiled.pdf)?;
+                outcome.pages = compiled.pages;
+                outcome.written = true;
+            }
+            Err(diags) => {
+                let errors: Vec<_> = diags
+                    .iter()
+                    .filter(|d| d.severity == typeset::Severity::Error)
+                    .collect();
+                let shown = if errors.is_empty() {
+                    diags.iter().collect()
+                } else {
+                    errors
+                };
+                for d in shown.into_iter().take(5) {
+                    built.findings.push(t001(m.book, d));
+                }
+            }
+        }
+        built.books.push(outcome);
+    }
+    built.write_time = started.elapsed();
+    Ok(built)
+}
