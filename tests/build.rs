@@ -1,0 +1,199 @@
+//! `kitap derle`: the books written atomically and reproducibly, drafts with TASLAK on every
+//! page, `--kati` that writes nothing, metinler confined to the project, fonts embedded, PDF/A.
+
+mod kit;
+
+use kit::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
+fn derle(project: &Path, out: &Path, extra: &[&str]) -> Output {
+    Command::new(kitap_bin()).arg("derle").arg(project).arg("-o").arg(out).args(extra).output().expect("kitap runs")
+}
+
+fn pages_text(pdf: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf)
+        .expect("pdf text")
+        .into_iter()
+        .map(|p| p.replace('\u{ad}', "-"))
+        .collect()
+}
+
+const PDFS: [&str; 3] = ["stratejik-plan-2025-2029.pdf", "performans-programi-2026.pdf", "faaliyet-raporu-2025.pdf"];
+
+#[test]
+fn example_builds_reproducibly_with_sources_kept() {
+    let tmp = TestProject::empty("build-twice");
+    let project = tmp.path("ornek-belediye");
+    copy_dir(&example_dir(), &project);
+    let a = derle(&project, &tmp.path("a"), &[]);
+    assert_eq!(a.status.code(), Some(0), "{}", String::from_utf8_lossy(&a.stderr));
+    let stderr = String::from_utf8_lossy(&a.stderr);
+    assert!(stderr.contains("Okunuyor 15 çalışma kitabı"), "{stderr}");
+    assert!(stderr.contains("Derleniyor faaliyet-raporu-2025.pdf"), "{stderr}");
+    let b = derle(&project, &tmp.path("b"), &[]);
+    assert_eq!(b.status.code(), Some(0));
+    for pdf in PDFS {
+        let x = std::fs::read(tmp.path("a").join(pdf)).expect("first build");
+        let y = std::fs::read(tmp.path("b").join(pdf)).expect("second build");
+        assert!(x.starts_with(b"%PDF-"), "{pdf}");
+        assert!(x == y, "{pdf} differs between two builds");
+        let text = pages_text(&x).join("\n");
+        assert!(!text.contains("TASLAK"), "a clean build is final: {pdf}");
+    }
+    // The sources stay for a last touch by hand: the main sources, lib/, metinler/ and the logo.
+    let kaynak = tmp.path("a").join("kaynak");
+    for f in ["stratejik-plan-2025-2029.typ", "lib/kitap.typ", "metinler/sunus.typ", "gorseller/logo.svg"] {
+        assert!(kaynak.join(f).is_file(), "kaynak/{f} missing");
+    }
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path("a"))
+        .expect("out")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    assert!(tmp.path("a/denetim-raporu.json").is_file() && tmp.path("a/denetim-raporu.html").is_file());
+}
+
+#[test]
+fn fonts_are_embedded_and_pdfa_2b_is_declared() {
+    let tmp = TestProject::empty("build-fonts");
+    let project = tmp.path("ornek-belediye");
+    copy_dir(&example_dir(), &project);
+    let out = derle(&project, &tmp.path("o"), &["--kitap", "fr"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = tmp.path("o/faaliyet-raporu-2025.pdf");
+    let bytes = std::fs::read(&path).expect("pdf");
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""), "no PDF/A part 2 in XMP");
+    assert!(text.contains("pdfaid:conformance>B<") || text.contains("pdfaid:conformance=\"B\""), "no conformance B");
+    // Only the books asked for are written.
+    assert!(!tmp.path("o/stratejik-plan-2025-2029.pdf").exists());
+    // Every font descriptor carries its font file.
+    let doc = pdf_extract::Document::load_mem(&bytes).expect("lopdf");
+    let mut descriptors = 0;
+    for (_, obj) in doc.objects.iter() {
+        if let Ok(d) = obj.as_dict() {
+            if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"FontDescriptor".as_slice()) {
+                descriptors += 1;
+                assert!(d.has(b"FontFile2") || d.has(b"FontFile3") || d.has(b"FontFile"), "font not embedded: {d:?}");
+            }
+        }
+    }
+    assert!(descriptors > 0);
+    if let Ok(pf) = Command::new("pdffonts").arg(&path).output() {
+        let listing = String::from_utf8_lossy(&pf.stdout);
+        for line in listing.lines().skip(2) {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            // name type encoding emb sub uni object ID: "emb" is the 4th-from-last-but-2 column.
+            let n = cols.len();
+            assert!(n >= 7 && cols[n - 5] == "yes", "pdffonts: font not embedded: {line}");
+        }
+    }
+}
+
+/// A valid test project whose Fen İşleri workbook has a planted error (G005: weights 60+50).
+fn project_with_error(tag: &str) -> TestProject {
+    let p = TestProject::valid(tag);
+    let mut book = fen_isleri();
+    sheet(&mut book, "Göstergeler").set(2, 5, 50.0);
+    p.write("birimler/fen-isleri.xlsx", &book);
+    p
+}
+
+#[test]
+fn a_draft_carries_taslak_on_every_page_and_kati_writes_nothing() {
+    let p = project_with_error("build-draft");
+    let out = p.path("o");
+    let run = derle(&p.dir, &out, &["--kitap", "sp,fr"]);
+    assert_eq!(run.status.code(), Some(0), "drafts are written: {}", String::from_utf8_lossy(&run.stderr));
+    let sp = std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("draft written");
+    let pages = pages_text(&sp);
+    assert!(pages.len() > 3);
+    for (i, page) in pages.iter().enumerate() {
+        assert!(page.contains("TASLAK"), "page {} has no TASLAK", i + 1);
+    }
+    // --kati: no book, the previous PDF untouched, exit 1.
+    let before = std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("previous");
+    let mut book = fen_isleri();
+    sheet(&mut book, "Göstergeler").set(2, 5, 55.0);
+    p.write("birimler/fen-isleri.xlsx", &book);
+    let strict = derle(&p.dir, &out, &["--kati"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert_eq!(std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("still there"), before);
+    assert!(!out.join("performans-programi-2026.pdf").exists());
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("denetim-raporu.json")).expect("report")).expect("json");
+    assert!(json["bulgular"].as_array().expect("b").iter().any(|f| f["kod"] == "G005"));
+}
+
+#[test]
+fn metinler_cannot_read_outside_the_project() {
+    for (name, body) in [("passwd", "#read(\"/etc/passwd\")"), ("kurum", "#read(\"../../kurum.yaml\")")] {
+        let root = TestProject::empty(&format!("build-escape-{name}"));
+        // A secret one folder above the project.
+        std::fs::write(root.dir.join("kurum.yaml"), "gizli: SIR-DEGER-12345\n").expect("secret");
+        let project = root.path("proje");
+        let p = TestProject::valid(&format!("build-escape-src-{name}"));
+        copy_dir(&p.dir, &project);
+        std::fs::create_dir_all(project.join("metinler")).expect("mkdir");
+        std::fs::write(project.join("metinler/sunus.typ"), format!("Giriş.\n\n{body}\n")).expect("metin");
+        let out = root.path("o");
+        let run = derle(&project, &out, &["--json"]);
+        assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+        let t001: Vec<&serde_json::Value> =
+            json["bulgular"].as_array().expect("b").iter().filter(|f| f["kod"] == "T001").collect();
+        assert!(!t001.is_empty());
+        assert!(t001.iter().all(|f| f["dosya"] == "metinler/sunus.typ"), "{t001:#?}");
+        for pdf in PDFS {
+            assert!(!out.join(pdf).exists(), "{pdf} written although sunus.typ failed");
+        }
+        let everything = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+        assert!(!everything.contains("root:x:0") && !everything.contains("SIR-DEGER-12345"));
+    }
+}
+
+#[test]
+fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
+    let p = TestProject::valid("build-y010");
+    let run = derle(&p.dir, &p.path("o"), &["--kitap", "pp", "--json"]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let y010: Vec<&str> = json["bulgular"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .filter(|f| f["kod"] == "Y010")
+        .filter_map(|f| f["dosya"].as_str())
+        .collect();
+    assert_eq!(y010, vec!["metinler/genel-bilgiler.typ", "metinler/sunus.typ"]);
+    let text = pages_text(&std::fs::read(p.path("o/performans-programi-2026.pdf")).expect("pdf")).join("\n");
+    assert!(text.contains("metinler/genel-bilgiler.typ"), "the placeholder names the file to write");
+}
+
+#[test]
+fn unknown_book_code_is_a_usage_error() {
+    let p = TestProject::valid("build-usage");
+    let run = derle(&p.dir, &p.path("o"), &["--kitap", "xx"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("sp, pp ya da fr"));
+}
