@@ -148,62 +148,131 @@ struct Made {
     typeset_time: Duration,
 }
 
-/// Renders and compiles the books in parallel, then writes the PDFs and `kaynak/`.
-/// Progress lines go to `status`.
-pub fn build_books(
-    checked: &Checked,
-    request: &BuildRequest,
-    draft: bool,
-    status: &(dyn Fn(&str) + Sync),
-) -> Result<Built, WriteError> {
-    let project = &checked.project;
-    let mut built = Built::default();
-    let renderer = match Renderer::new(Some(&project.dir)) {
-        Ok(r) => r,
-        Err(e) => {
+/// What one book's last compilation read, to tell whether a change can affect it.
+#[derive(Default)]
+struct LastBuild {
+    source: String,
+    /// Every file the compilation read, with its modification time.
+    files: Vec<(String, Option<std::time::SystemTime>)>,
+    ok: bool,
+}
+
+/// One book's warm state: its file tree (parsed sources stay cached for Typst's incremental
+/// compilation) and what its last build read.
+struct BookState {
+    book: Book,
+    tree: Option<FileTree>,
+    last: LastBuild,
+}
+
+/// Builds the books of one project, keeping fonts, templates and Typst's caches warm between
+/// builds (for `izle`). A one-shot `derle` uses it once.
+pub struct Publisher {
+    project_dir: PathBuf,
+    renderer: Option<Renderer>,
+    fonts: FontLibrary,
+    books: Vec<BookState>,
+}
+
+fn mtime(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl Publisher {
+    /// Loads the fonts (built-in plus the project's `fonts/`) once.
+    pub fn new(project_dir: &Path) -> Publisher {
+        Publisher {
+            project_dir: project_dir.to_path_buf(),
+            renderer: None,
+            fonts: FontLibrary::load(&[project_dir.join("fonts")]),
+            books: Book::ALL
+                .iter()
+                .map(|&book| BookState {
+                    book,
+                    tree: None,
+                    last: LastBuild::default(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Forgets the loaded templates (after a change under `report-templates/`).
+    pub fn reload_templates(&mut self) {
+        self.renderer = None;
+    }
+
+    /// Where a file a book read lives on disk (for change detection).
+    fn disk_path(&self, vpath: &str) -> PathBuf {
+        if vpath.starts_with("lib/") {
+            self.project_dir.join("report-templates").join(vpath)
+        } else {
+            self.project_dir.join(vpath)
+        }
+    }
+
+    /// Renders and compiles the requested books in parallel, then writes the PDFs and
+    /// `kaynak/`. With `only_changed`, a book whose Typst source and read files are unchanged
+    /// since its last successful build is skipped.
+    pub fn build(
+        &mut self,
+        checked: &Checked,
+        request: &BuildRequest,
+        draft: bool,
+        only_changed: bool,
+        status: &(dyn Fn(&str) + Sync),
+    ) -> Result<Built, WriteError> {
+        let project = &checked.project;
+        let mut built = Built::default();
+        if self.renderer.is_none() {
+            match Renderer::new(Some(&project.dir)) {
+                Ok(r) => self.renderer = Some(r),
+                Err(e) => {
+                    built.findings.push(Finding::new(
+                        Code::T001,
+                        format!("şablonlar yüklenemedi: {e}"),
+                    ));
+                    return Ok(built);
+                }
+            }
+        }
+        let Some(renderer) = self.renderer.as_ref() else {
+            return Ok(built);
+        };
+        let present = narratives_present(&project.dir);
+        let error_findings: Vec<Finding> = checked
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .cloned()
+            .collect();
+        let standard = match project.settings.pdf_standard.as_deref() {
+            Some(s) => match s.parse::<PdfStandard>() {
+                Ok(st) => st,
+                Err(e) => {
+                    built.findings.push(
+                        Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
+                            .in_file("kurum.yaml"),
+                    );
+                    PdfStandard::default()
+                }
+            },
+            None => PdfStandard::default(),
+        };
+        let Some(timestamp) = build_timestamp(project.settings.years.report) else {
             built.findings.push(Finding::new(
                 Code::T001,
-                format!("şablonlar yüklenemedi: {e}"),
+                "kitapların tarihi belirlenemedi (SOURCE_DATE_EPOCH ya da yil geçersiz)",
             ));
             return Ok(built);
-        }
-    };
-    let fonts = FontLibrary::load(&[project.dir.join("fonts")]);
-    let present = narratives_present(&project.dir);
-    let error_findings: Vec<Finding> = checked
-        .report
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .cloned()
-        .collect();
-    let standard = match project.settings.pdf_standard.as_deref() {
-        Some(s) => match s.parse::<PdfStandard>() {
-            Ok(st) => st,
-            Err(e) => {
-                built.findings.push(
-                    Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
-                        .in_file("kurum.yaml"),
-                );
-                PdfStandard::default()
-            }
-        },
-        None => PdfStandard::default(),
-    };
-    let Some(timestamp) = build_timestamp(project.settings.years.report) else {
-        built.findings.push(Finding::new(
-            Code::T001,
-            "kitapların tarihi belirlenemedi (SOURCE_DATE_EPOCH ya da yil geçersiz)",
-        ));
-        return Ok(built);
-    };
+        };
 
-    let made: Vec<Made> = request
-        .books
-        .par_iter()
-        .map(|&book| {
-            let stem = book.stem(&project.settings.years);
-            status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
+        // Render every requested book first (cheap), then decide which need compiling.
+        let mut jobs: Vec<(usize, String, Duration)> = Vec::new();
+        for (i, state) in self.books.iter().enumerate() {
+            if !request.books.contains(&state.book) {
+                continue;
+            }
             let started = Instant::now();
             let input = BookInput {
                 model: &checked.model,
@@ -212,102 +281,170 @@ pub fn build_books(
                 draft,
                 narratives: &present,
             };
-            let context = book_context(book, &input);
-            let source = renderer.render(book.template(), &context);
-            let render_time = started.elapsed();
-            let started = Instant::now();
-            let (source, pdf, dependencies) = match source {
-                Err(e) => (
-                    String::new(),
-                    Err(vec![typeset::Diagnostic::error(format!(
-                        "şablon işlenemedi: {e}"
-                    ))]),
-                    Vec::new(),
-                ),
-                Ok(text) => match FileTree::new(&project.dir) {
-                    Err(e) => (
-                        text,
-                        Err(vec![typeset::Diagnostic::error(format!(
-                            "proje klasörü açılamadı: {e}"
-                        ))]),
+            let context = book_context(state.book, &input);
+            match renderer.render(state.book.template(), &context) {
+                Ok(text) => {
+                    let unchanged = only_changed
+                        && state.last.ok
+                        && state.last.source == text
+                        && state
+                            .last
+                            .files
+                            .iter()
+                            .all(|(f, t)| mtime(&self.disk_path(f)) == *t);
+                    if !unchanged {
+                        jobs.push((i, text, started.elapsed()));
+                    }
+                }
+                Err(e) => {
+                    built.findings.push(t001(
+                        state.book,
+                        &typeset::Diagnostic::error(format!("şablon işlenemedi: {e}")),
+                    ));
+                    built.books.push(BookOutcome {
+                        book: state.book,
+                        file: format!("{}.pdf", state.book.stem(&project.settings.years)),
+                        pages: 0,
+                        render_time: started.elapsed(),
+                        typeset_time: Duration::ZERO,
+                        written: false,
+                    });
+                }
+            }
+        }
+
+        // Give each job its book's warm tree.
+        let mut work: Vec<(usize, String, Duration, Option<FileTree>)> = jobs
+            .into_iter()
+            .map(|(i, text, render_time)| {
+                let tree = self.books[i].tree.take();
+                (i, text, render_time, tree)
+            })
+            .collect();
+        let fonts = &self.fonts;
+        let books: Vec<Book> = self.books.iter().map(|b| b.book).collect();
+        let made: Vec<(usize, Made, Option<FileTree>)> = work
+            .par_iter_mut()
+            .map(|(i, text, render_time, tree)| {
+                let book = books[*i];
+                let stem = book.stem(&project.settings.years);
+                status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
+                let started = Instant::now();
+                let mut tree = match tree.take() {
+                    Some(mut t) => {
+                        t.reset();
+                        Some(t)
+                    }
+                    None => FileTree::new(&project.dir).ok(),
+                };
+                let (pdf, dependencies) = match tree.as_mut() {
+                    None => (
+                        Err(vec![typeset::Diagnostic::error(
+                            "proje klasörü açılamadı".to_string(),
+                        )]),
                         Vec::new(),
                     ),
-                    Ok(mut tree) => {
+                    Some(t) => {
                         let doc = Document {
                             main_path: format!("{stem}.typ"),
-                            main_text: text,
+                            main_text: text.clone(),
                         };
                         let settings = PdfSettings {
                             standard,
                             timestamp,
                             ident: format!("kitap/{}/{stem}", project.name),
                         };
-                        let pdf = typeset::compile(&doc, &tree, &fonts, &settings);
-                        let deps = tree.dependencies();
-                        (doc.main_text, pdf, deps)
+                        let pdf = typeset::compile(&doc, t, fonts, &settings);
+                        (pdf, t.dependencies())
                     }
-                },
-            };
-            Made {
-                book,
-                source,
-                pdf,
-                dependencies,
-                render_time,
-                typeset_time: started.elapsed(),
-            }
-        })
-        .collect();
-    typeset::release_caches();
-
-    let started = Instant::now();
-    let kaynak = request.out_dir.join("kaynak");
-    for m in made {
-        let stem = m.book.stem(&project.settings.years);
-        let file = format!("{stem}.pdf");
-        let mut outcome = BookOutcome {
-            book: m.book,
-            file: file.clone(),
-            pages: 0,
-            render_time: m.render_time,
-            typeset_time: m.typeset_time,
-            written: false,
-        };
-        // The sources are kept whether or not the book compiled: the officer can look at them.
-        if !m.source.is_empty() {
-            write_atomic(&kaynak.join(format!("{stem}.typ")), m.source.as_bytes())?;
-        }
-        for dep in &m.dependencies {
-            if dep == &format!("{stem}.typ") {
-                continue;
-            }
-            if let Some(bytes) = source_bytes(&project.dir, dep) {
-                write_atomic(&kaynak.join(dep), &bytes)?;
-            }
-        }
-        match m.pdf {
-            Ok(compiled) => {
-                write_atomic(&request.out_dir.join(&file), &compiled.pdf)?;
-                outcome.pages = compiled.pages;
-                outcome.written = true;
-            }
-            Err(diags) => {
-                let errors: Vec<_> = diags
-                    .iter()
-                    .filter(|d| d.severity == typeset::Severity::Error)
-                    .collect();
-                let shown = if errors.is_empty() {
-                    diags.iter().collect()
-                } else {
-                    errors
                 };
-                for d in shown.into_iter().take(5) {
-                    built.findings.push(t001(m.book, d));
+                let made = Made {
+                    book,
+                    source: std::mem::take(text),
+                    pdf,
+                    dependencies,
+                    render_time: *render_time,
+                    typeset_time: started.elapsed(),
+                };
+                (*i, made, tree)
+            })
+            .collect();
+
+        let started = Instant::now();
+        let kaynak = request.out_dir.join("kaynak");
+        for (i, m, tree) in made {
+            let stem = m.book.stem(&project.settings.years);
+            let file = format!("{stem}.pdf");
+            let mut outcome = BookOutcome {
+                book: m.book,
+                file: file.clone(),
+                pages: 0,
+                render_time: m.render_time,
+                typeset_time: m.typeset_time,
+                written: false,
+            };
+            // The sources are kept whether or not the book compiled: the officer can look at them.
+            write_atomic(&kaynak.join(format!("{stem}.typ")), m.source.as_bytes())?;
+            for dep in &m.dependencies {
+                if dep == &format!("{stem}.typ") {
+                    continue;
+                }
+                if let Some(bytes) = source_bytes(&project.dir, dep) {
+                    write_atomic(&kaynak.join(dep), &bytes)?;
                 }
             }
+            let main = format!("{stem}.typ");
+            let files: Vec<(String, Option<std::time::SystemTime>)> = m
+                .dependencies
+                .iter()
+                .filter(|d| **d != main)
+                .map(|d| (d.clone(), mtime(&self.disk_path(d))))
+                .collect();
+            let state = &mut self.books[i];
+            state.tree = tree;
+            state.last = LastBuild {
+                files,
+                source: m.source,
+                ok: false,
+            };
+            match m.pdf {
+                Ok(compiled) => {
+                    write_atomic(&request.out_dir.join(&file), &compiled.pdf)?;
+                    outcome.pages = compiled.pages;
+                    outcome.written = true;
+                    state.last.ok = true;
+                }
+                Err(diags) => {
+                    let errors: Vec<_> = diags
+                        .iter()
+                        .filter(|d| d.severity == typeset::Severity::Error)
+                        .collect();
+                    let shown = if errors.is_empty() {
+                        diags.iter().collect()
+                    } else {
+                        errors
+                    };
+                    for d in shown.into_iter().take(5) {
+                        built.findings.push(t001(m.book, d));
+                    }
+                }
+            }
+            built.books.push(outcome);
         }
-        built.books.push(outcome);
+        built.write_time = started.elapsed();
+        Ok(built)
     }
-    built.write_time = started.elapsed();
-    Ok(built)
+}
+
+/// Builds the requested books once and lets Typst's caches go.
+pub fn build_books(
+    checked: &Checked,
+    request: &BuildRequest,
+    draft: bool,
+    status: &(dyn Fn(&str) + Sync),
+) -> Result<Built, WriteError> {
+    let mut publisher = Publisher::new(&checked.project.dir);
+    let built = publisher.build(checked, request, draft, false, status);
+    typeset::release_caches();
+    built
 }

@@ -25,7 +25,14 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn derle(project: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(kitap_bin()).arg("derle").arg(project).arg("-o").arg(out).args(extra).output().expect("kitap runs")
+    Command::new(kitap_bin())
+        .arg("derle")
+        .arg(project)
+        .arg("-o")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("kitap runs")
 }
 
 fn pages_text(pdf: &[u8]) -> Vec<String> {
@@ -36,7 +43,11 @@ fn pages_text(pdf: &[u8]) -> Vec<String> {
         .collect()
 }
 
-const PDFS: [&str; 3] = ["stratejik-plan-2025-2029.pdf", "performans-programi-2026.pdf", "faaliyet-raporu-2025.pdf"];
+const PDFS: [&str; 3] = [
+    "stratejik-plan-2025-2029.pdf",
+    "performans-programi-2026.pdf",
+    "faaliyet-raporu-2025.pdf",
+];
 
 #[test]
 fn example_builds_reproducibly_with_sources_kept() {
@@ -44,10 +55,18 @@ fn example_builds_reproducibly_with_sources_kept() {
     let project = tmp.path("ornek-belediye");
     copy_dir(&example_dir(), &project);
     let a = derle(&project, &tmp.path("a"), &[]);
-    assert_eq!(a.status.code(), Some(0), "{}", String::from_utf8_lossy(&a.stderr));
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
     let stderr = String::from_utf8_lossy(&a.stderr);
     assert!(stderr.contains("Okunuyor 15 çalışma kitabı"), "{stderr}");
-    assert!(stderr.contains("Derleniyor faaliyet-raporu-2025.pdf"), "{stderr}");
+    assert!(
+        stderr.contains("Derleniyor faaliyet-raporu-2025.pdf"),
+        "{stderr}"
+    );
     let b = derle(&project, &tmp.path("b"), &[]);
     assert_eq!(b.status.code(), Some(0));
     for pdf in PDFS {
@@ -60,7 +79,12 @@ fn example_builds_reproducibly_with_sources_kept() {
     }
     // The sources stay for a last touch by hand: the main sources, lib/, metinler/ and the logo.
     let kaynak = tmp.path("a").join("kaynak");
-    for f in ["stratejik-plan-2025-2029.typ", "lib/kitap.typ", "metinler/sunus.typ", "gorseller/logo.svg"] {
+    for f in [
+        "stratejik-plan-2025-2029.typ",
+        "lib/kitap.typ",
+        "metinler/sunus.typ",
+        "gorseller/logo.svg",
+    ] {
         assert!(kaynak.join(f).is_file(), "kaynak/{f} missing");
     }
     // No temporary files are left behind.
@@ -70,7 +94,9 @@ fn example_builds_reproducibly_with_sources_kept() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
     assert!(leftovers.is_empty());
-    assert!(tmp.path("a/denetim-raporu.json").is_file() && tmp.path("a/denetim-raporu.html").is_file());
+    assert!(
+        tmp.path("a/denetim-raporu.json").is_file() && tmp.path("a/denetim-raporu.html").is_file()
+    );
 }
 
 #[test]
@@ -79,12 +105,23 @@ fn fonts_are_embedded_and_pdfa_2b_is_declared() {
     let project = tmp.path("ornek-belediye");
     copy_dir(&example_dir(), &project);
     let out = derle(&project, &tmp.path("o"), &["--kitap", "fr"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = tmp.path("o/faaliyet-raporu-2025.pdf");
     let bytes = std::fs::read(&path).expect("pdf");
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""), "no PDF/A part 2 in XMP");
-    assert!(text.contains("pdfaid:conformance>B<") || text.contains("pdfaid:conformance=\"B\""), "no conformance B");
+    assert!(
+        text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""),
+        "no PDF/A part 2 in XMP"
+    );
+    assert!(
+        text.contains("pdfaid:conformance>B<") || text.contains("pdfaid:conformance=\"B\""),
+        "no conformance B"
+    );
     // Only the books asked for are written.
     assert!(!tmp.path("o/stratejik-plan-2025-2029.pdf").exists());
     // Every font descriptor carries its font file.
@@ -92,9 +129,14 @@ fn fonts_are_embedded_and_pdfa_2b_is_declared() {
     let mut descriptors = 0;
     for (_, obj) in doc.objects.iter() {
         if let Ok(d) = obj.as_dict() {
-            if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"FontDescriptor".as_slice()) {
+            if d.get(b"Type").ok().and_then(|t| t.as_name().ok())
+                == Some(b"FontDescriptor".as_slice())
+            {
                 descriptors += 1;
-                assert!(d.has(b"FontFile2") || d.has(b"FontFile3") || d.has(b"FontFile"), "font not embedded: {d:?}");
+                assert!(
+                    d.has(b"FontFile2") || d.has(b"FontFile3") || d.has(b"FontFile"),
+                    "font not embedded: {d:?}"
+                );
             }
         }
     }
@@ -105,7 +147,10 @@ fn fonts_are_embedded_and_pdfa_2b_is_declared() {
             let cols: Vec<&str> = line.split_whitespace().collect();
             // name type encoding emb sub uni object ID: "emb" is the 4th-from-last-but-2 column.
             let n = cols.len();
-            assert!(n >= 7 && cols[n - 5] == "yes", "pdffonts: font not embedded: {line}");
+            assert!(
+                n >= 7 && cols[n - 5] == "yes",
+                "pdffonts: font not embedded: {line}"
+            );
         }
     }
 }
@@ -124,7 +169,12 @@ fn a_draft_carries_taslak_on_every_page_and_kati_writes_nothing() {
     let p = project_with_error("build-draft");
     let out = p.path("o");
     let run = derle(&p.dir, &out, &["--kitap", "sp,fr"]);
-    assert_eq!(run.status.code(), Some(0), "drafts are written: {}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "drafts are written: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let sp = std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("draft written");
     let pages = pages_text(&sp);
     assert!(pages.len() > 3);
@@ -138,16 +188,27 @@ fn a_draft_carries_taslak_on_every_page_and_kati_writes_nothing() {
     p.write("birimler/fen-isleri.xlsx", &book);
     let strict = derle(&p.dir, &out, &["--kati"]);
     assert_eq!(strict.status.code(), Some(1));
-    assert_eq!(std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("still there"), before);
+    assert_eq!(
+        std::fs::read(out.join("stratejik-plan-2025-2029.pdf")).expect("still there"),
+        before
+    );
     assert!(!out.join("performans-programi-2026.pdf").exists());
     let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("denetim-raporu.json")).expect("report")).expect("json");
-    assert!(json["bulgular"].as_array().expect("b").iter().any(|f| f["kod"] == "G005"));
+        serde_json::from_slice(&std::fs::read(out.join("denetim-raporu.json")).expect("report"))
+            .expect("json");
+    assert!(json["bulgular"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .any(|f| f["kod"] == "G005"));
 }
 
 #[test]
 fn metinler_cannot_read_outside_the_project() {
-    for (name, body) in [("passwd", "#read(\"/etc/passwd\")"), ("kurum", "#read(\"../../kurum.yaml\")")] {
+    for (name, body) in [
+        ("passwd", "#read(\"/etc/passwd\")"),
+        ("kurum", "#read(\"../../kurum.yaml\")"),
+    ] {
         let root = TestProject::empty(&format!("build-escape-{name}"));
         // A secret one folder above the project.
         std::fs::write(root.dir.join("kurum.yaml"), "gizli: SIR-DEGER-12345\n").expect("secret");
@@ -155,19 +216,42 @@ fn metinler_cannot_read_outside_the_project() {
         let p = TestProject::valid(&format!("build-escape-src-{name}"));
         copy_dir(&p.dir, &project);
         std::fs::create_dir_all(project.join("metinler")).expect("mkdir");
-        std::fs::write(project.join("metinler/sunus.typ"), format!("Giriş.\n\n{body}\n")).expect("metin");
+        std::fs::write(
+            project.join("metinler/sunus.typ"),
+            format!("Giriş.\n\n{body}\n"),
+        )
+        .expect("metin");
         let out = root.path("o");
         let run = derle(&project, &out, &["--json"]);
-        assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
+        assert_eq!(
+            run.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
         let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
-        let t001: Vec<&serde_json::Value> =
-            json["bulgular"].as_array().expect("b").iter().filter(|f| f["kod"] == "T001").collect();
+        let t001: Vec<&serde_json::Value> = json["bulgular"]
+            .as_array()
+            .expect("b")
+            .iter()
+            .filter(|f| f["kod"] == "T001")
+            .collect();
         assert!(!t001.is_empty());
-        assert!(t001.iter().all(|f| f["dosya"] == "metinler/sunus.typ"), "{t001:#?}");
+        assert!(
+            t001.iter().all(|f| f["dosya"] == "metinler/sunus.typ"),
+            "{t001:#?}"
+        );
         for pdf in PDFS {
-            assert!(!out.join(pdf).exists(), "{pdf} written although sunus.typ failed");
+            assert!(
+                !out.join(pdf).exists(),
+                "{pdf} written although sunus.typ failed"
+            );
         }
-        let everything = format!("{}{}", String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr));
+        let everything = format!(
+            "{}{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
         assert!(!everything.contains("root:x:0") && !everything.contains("SIR-DEGER-12345"));
     }
 }
@@ -176,7 +260,12 @@ fn metinler_cannot_read_outside_the_project() {
 fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
     let p = TestProject::valid("build-y010");
     let run = derle(&p.dir, &p.path("o"), &["--kitap", "pp", "--json"]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
     let y010: Vec<&str> = json["bulgular"]
         .as_array()
@@ -185,9 +274,16 @@ fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
         .filter(|f| f["kod"] == "Y010")
         .filter_map(|f| f["dosya"].as_str())
         .collect();
-    assert_eq!(y010, vec!["metinler/genel-bilgiler.typ", "metinler/sunus.typ"]);
-    let text = pages_text(&std::fs::read(p.path("o/performans-programi-2026.pdf")).expect("pdf")).join("\n");
-    assert!(text.contains("metinler/genel-bilgiler.typ"), "the placeholder names the file to write");
+    assert_eq!(
+        y010,
+        vec!["metinler/genel-bilgiler.typ", "metinler/sunus.typ"]
+    );
+    let text = pages_text(&std::fs::read(p.path("o/performans-programi-2026.pdf")).expect("pdf"))
+        .join("\n");
+    assert!(
+        text.contains("metinler/genel-bilgiler.typ"),
+        "the placeholder names the file to write"
+    );
 }
 
 #[test]
