@@ -37,10 +37,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check(&args),
         Command::Build(args) => build(&args),
         Command::Templates(args) => templates(&args),
-        Command::Watch(_) => {
-            eprint_error("bu komut henüz yazılmadı");
-            EXIT_UNUSABLE
-        }
+        Command::Watch(args) => watch(&args),
         Command::ReadChild(args) => crate::ingest::isolate::child_main(&args.request),
     }
 }
@@ -128,15 +125,15 @@ fn selected_books(codes: &[String]) -> Result<Vec<Book>, String> {
     Ok(books)
 }
 
-fn build(args: &BuildArgs) -> i32 {
+/// One build: check, then the books (unless `--kati` with errors), then the report.
+/// Returns the exit code.
+fn build_with(
+    args: &BuildArgs,
+    books: &[Book],
+    publisher: &mut publish::Publisher,
+    only_changed: bool,
+) -> i32 {
     let started = Instant::now();
-    let books = match selected_books(&args.books) {
-        Ok(b) => b,
-        Err(e) => {
-            eprint_error(&e);
-            return EXIT_UNUSABLE;
-        }
-    };
     let dir = args.project.project.clone().unwrap_or_else(default_project);
     let count = crate::ingest::discover::discover(&dir).candidates.len();
     status(&format!("{:>12} {count} çalışma kitabı", "Okunuyor"));
@@ -145,17 +142,17 @@ fn build(args: &BuildArgs) -> i32 {
         Err(code) => return code,
     };
     let present = publish::narratives_present(&checked.project.dir);
-    pipeline::add_findings(&mut checked, publish::missing_narratives(&books, &present));
+    pipeline::add_findings(&mut checked, publish::missing_narratives(books, &present));
     let has_errors = checked.report.has_errors();
     let mut built = None;
     if args.strict && has_errors {
         eprintln!("--kati: verilerde hata olduğu için hiçbir kitap yazılmadı; önceki kitaplar yerinde duruyor.");
     } else {
         let request = publish::BuildRequest {
-            books: books.clone(),
+            books: books.to_vec(),
             out_dir: out_dir.clone(),
         };
-        match publish::build_books(&checked, &request, has_errors, &status) {
+        match publisher.build(&checked, &request, has_errors, only_changed, &status) {
             Ok(b) => {
                 let findings = b.findings.clone();
                 built = Some(b);
@@ -181,8 +178,8 @@ fn build(args: &BuildArgs) -> i32 {
         if let Some(b) = &built {
             for book in &b.books {
                 eprintln!(
-                    "{:>14}: {} (şablon {})",
-                    book.file,
+                    "{:>14}: dizgi {}, şablon {}",
+                    book.book.code(),
                     seconds(book.typeset_time),
                     seconds(book.render_time)
                 );
@@ -208,7 +205,13 @@ fn build(args: &BuildArgs) -> i32 {
             if has_errors { ", TASLAK" } else { "" }
         ));
     }
-    if has_errors {
+    if only_changed && built.books.is_empty() {
+        status(&format!(
+            "{:>12} değişiklik hiçbir kitabı etkilemedi",
+            "Atlandı"
+        ));
+    }
+    if has_errors && !built.books.is_empty() {
         eprintln!("Verilerde hata olduğu için kitaplar TASLAK olarak yazıldı; hatalı değerler tablolarda işaretli.");
     }
     status(&format!("{:>12} {}", "Bitti", seconds(started.elapsed())));
@@ -220,6 +223,62 @@ fn build(args: &BuildArgs) -> i32 {
             failed.join(", ")
         ));
         EXIT_DATA_ERRORS
+    }
+}
+
+fn build(args: &BuildArgs) -> i32 {
+    let books = match selected_books(&args.books) {
+        Ok(b) => b,
+        Err(e) => {
+            eprint_error(&e);
+            return EXIT_UNUSABLE;
+        }
+    };
+    let dir = args.project.project.clone().unwrap_or_else(default_project);
+    let mut publisher = publish::Publisher::new(&dir);
+    let code = build_with(args, &books, &mut publisher, false);
+    crate::typeset::release_caches();
+    code
+}
+
+/// `izle`: a first build, then a rebuild after every change, until stopped (Ctrl-C).
+fn watch(args: &BuildArgs) -> i32 {
+    let books = match selected_books(&args.books) {
+        Ok(b) => b,
+        Err(e) => {
+            eprint_error(&e);
+            return EXIT_UNUSABLE;
+        }
+    };
+    let dir = args.project.project.clone().unwrap_or_else(default_project);
+    if !dir.join("kurum.yaml").is_file() {
+        eprint_error(&format!(
+            "{}: proje klasörü değil (kurum.yaml yok)",
+            dir.display()
+        ));
+        return EXIT_UNUSABLE;
+    }
+    // The output folder may sit inside the project: its changes are ours, not the officer's.
+    let mut ignore = vec![dir.join("output")];
+    if let Some(o) = &args.project.output {
+        ignore.push(o.clone());
+        if let Ok(c) = o.canonicalize() {
+            ignore.push(c);
+        }
+    }
+    let mut publisher = publish::Publisher::new(&dir);
+    let _ = build_with(args, &books, &mut publisher, false);
+    eprintln!("{} izleniyor; durdurmak için Ctrl-C.", dir.display());
+    let mut known = crate::watch::snapshot(&dir, &ignore);
+    loop {
+        let now = crate::watch::wait_for_change(&dir, &ignore, &known);
+        let changes = crate::watch::changed(&known, &now);
+        known = now;
+        eprintln!("\n{:>12} {}", "Değişti", changes.join(", "));
+        if changes.iter().any(|c| c.starts_with("report-templates/")) {
+            publisher.reload_templates();
+        }
+        let _ = build_with(args, &books, &mut publisher, true);
     }
 }
 

@@ -27,3 +27,4 @@ pub mod sheetwrite;
 pub mod template;
 pub mod text;
 pub mod typeset;
+pub mod watch;
