@@ -43,22 +43,34 @@ fn a_rewritten_workbook_replaces_the_affected_pdfs() {
     let _guard = KillOnDrop(child);
     let fr = out.join("faaliyet-raporu-2025.pdf");
     let sp = out.join("stratejik-plan-2025-2029.pdf");
-    assert!(wait_until(Duration::from_secs(300), || fr.is_file() && sp.is_file()), "first build did not finish");
+    assert!(
+        wait_until(Duration::from_secs(300), || fr.is_file() && sp.is_file()),
+        "first build did not finish"
+    );
     // Let the first build settle completely (all three books written).
     std::thread::sleep(Duration::from_secs(2));
     let fr_before = std::fs::read(&fr).expect("fr");
     let sp_before = std::fs::read(&sp).expect("sp");
-    let sp_time = std::fs::metadata(&sp).and_then(|m| m.modified()).expect("mtime");
+    let sp_time = std::fs::metadata(&sp)
+        .and_then(|m| m.modified())
+        .expect("mtime");
 
     // The directorate sends a corrected realisation.
     let mut book = fen_isleri();
     sheet(&mut book, "Gerçekleşmeler").set(3, 3, CellValue::Number(58.0));
     p.write("birimler/fen-isleri.xlsx", &book);
 
-    let replaced = wait_until(Duration::from_secs(300), || std::fs::read(&fr).map(|b| b != fr_before).unwrap_or(false));
+    let replaced = wait_until(Duration::from_secs(300), || {
+        std::fs::read(&fr).map(|b| b != fr_before).unwrap_or(false)
+    });
     assert!(replaced, "faaliyet-raporu was not rebuilt");
     // The Stratejik Plan holds no realisations: its source is unchanged, so it is not rebuilt.
     std::thread::sleep(Duration::from_secs(2));
     assert_eq!(std::fs::read(&sp).expect("sp"), sp_before);
-    assert_eq!(std::fs::metadata(&sp).and_then(|m| m.modified()).expect("mtime"), sp_time);
+    assert_eq!(
+        std::fs::metadata(&sp)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        sp_time
+    );
 }
