@@ -211,6 +211,7 @@ pub fn build_books(
                 findings: &error_findings,
                 draft,
                 narratives: &present,
+                project_dir: &project.dir,
             };
             let context = book_context(book, &input);
             let source = renderer.render(book.template(), &context);
