@@ -317,8 +317,12 @@ fn administration_table(model: &Model, marks: &Marks, t: i32) -> Value {
             "{t} yılı için bütçe ödeneği girilmediğinden Genel Yönetim Giderleri hesaplanmamıştır (—)."
         ));
     }
-    let mut grand_budget = budget.clone();
-    grand_budget.add_sum(&overhead);
+    // The budget column's grand total is the year's Toplam Ödenek when it is known.
+    let grand_budget = if appr.any {
+        appr.clone()
+    } else {
+        budget.clone()
+    };
     let mut grand_total = grand_budget.clone();
     grand_total.add_sum(&off);
     json!({

@@ -148,6 +148,7 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
     let mut rows = Vec::new();
     let mut grand: Vec<Sum> = vec![Sum::default(); years.len()];
     let mut budget_only: Vec<Sum> = vec![Sum::default(); years.len()];
+    let mut off_only: Vec<Sum> = vec![Sum::default(); years.len()];
     for g in &model.goals {
         let mut goal_sums: Vec<Sum> = vec![Sum::default(); years.len()];
         let mut objective_rows = Vec::new();
@@ -159,6 +160,7 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
                     m.absorb(&marks.sourced(&a.off_budget, ""));
                     sums[k].add(a.total(), &m);
                     budget_only[k].add(a.budget.value, &marks.sourced(&a.budget, ""));
+                    off_only[k].add(a.off_budget.value, &marks.sourced(&a.off_budget, ""));
                 }
             }
             for (k, s) in sums.iter().enumerate() {
@@ -182,7 +184,9 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
         ));
         rows.extend(objective_rows);
     }
-    // Genel Yönetim Giderleri: the year's Toplam Ödenek minus the hedefs' Bütçe.
+    // Genel Yönetim Giderleri: the year's Toplam Ödenek minus the hedefs' Bütçe. The TOPLAM of
+    // such a year is its Toplam Ödenek plus the Bütçe Dışı sources: an amendment that moves
+    // money between hedefs changes Genel Yönetim Giderleri, not TOPLAM.
     let mut overhead: Vec<Sum> = vec![Sum::default(); years.len()];
     let mut known_years = Vec::new();
     for (k, y) in years.iter().enumerate() {
@@ -200,6 +204,10 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
             );
             overhead[k].marks.absorb(&budget_only[k].marks);
             known_years.push(y.to_string());
+            let mut total = Sum::default();
+            total.add(appropriation.value, &appropriation.marks);
+            total.add_sum(&off_only[k]);
+            grand[k] = total;
         }
     }
     rows.push(cost_row(
@@ -208,9 +216,6 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
         &overhead,
         marks,
     ));
-    for (k, s) in overhead.iter().enumerate() {
-        grand[k].add_sum(s);
-    }
     rows.push(cost_row("toplam", Cell::new("TOPLAM"), &grand, marks));
 
     let mut notes = vec![
