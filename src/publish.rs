@@ -280,6 +280,7 @@ impl Publisher {
                 findings: &error_findings,
                 draft,
                 narratives: &present,
+                project_dir: &project.dir,
             };
             let context = book_context(state.book, &input);
             match renderer.render(state.book.template(), &context) {

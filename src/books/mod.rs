@@ -5,6 +5,10 @@
 use crate::config::Years;
 
 pub mod context;
+pub mod marks;
+mod program;
+mod report;
+mod strategic;
 
 pub use context::{book_context, BookInput};
 

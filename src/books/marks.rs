@@ -1,0 +1,234 @@
+//! Table cells with their marks: the red error mark of a draft (the code of every error finding
+//! that names the cell, or the item the cell shows the code of) and the amendment mark (the
+//! decision that changed the value). A cell goes to the templates as a dictionary that the
+//! layout library's `veri-tablosu` reads: `(metin: "1.234", hata: ("G005",), degisiklik:
+//! ((karar: "2025/127", organ: "Meclis", tarih: "21.10.2025"),))`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde_json::{json, Map, Value};
+
+use crate::finding::{Finding, Severity};
+use crate::model::{CellRef, Decision, Sourced};
+
+/// One table cell: the text shown and its marks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// Codes of the error findings that touch the value (drafts only).
+    pub errors: BTreeSet<String>,
+    /// Numbers of the decisions that changed the value, in order of first appearance.
+    pub changes: Vec<String>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            ..Cell::default()
+        }
+    }
+
+    /// Adds the marks of `other` (a value this one is computed from).
+    pub fn absorb(&mut self, other: &Cell) {
+        self.errors.extend(other.errors.iter().cloned());
+        for c in &other.changes {
+            if !self.changes.contains(c) {
+                self.changes.push(c.clone());
+            }
+        }
+    }
+
+    /// The same marks with another text.
+    pub fn with_text(&self, text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            errors: self.errors.clone(),
+            changes: self.changes.clone(),
+        }
+    }
+
+    /// Whether the cell carries any mark.
+    pub fn is_marked(&self) -> bool {
+        !self.errors.is_empty() || !self.changes.is_empty()
+    }
+}
+
+/// Where marks come from: the error findings of a draft and the applied decisions.
+pub struct Marks<'a> {
+    draft: bool,
+    /// (file, sheet, A1) → finding codes.
+    by_cell: HashMap<(String, String, String), BTreeSet<String>>,
+    /// Item code → finding codes, for findings that name an item but no cell.
+    by_item: HashMap<String, BTreeSet<String>>,
+    /// Directorate → finding codes, for findings that name neither a cell nor an item.
+    by_directorate: HashMap<String, BTreeSet<String>>,
+    decisions: &'a [Decision],
+}
+
+impl<'a> Marks<'a> {
+    /// Error marks only when `draft`: a final book has none (it has no errors, or `--kati`
+    /// stopped the build).
+    pub fn new(findings: &[Finding], decisions: &'a [Decision], draft: bool) -> Marks<'a> {
+        let mut by_cell: HashMap<(String, String, String), BTreeSet<String>> = HashMap::new();
+        let mut by_item: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let mut by_directorate: HashMap<String, BTreeSet<String>> = HashMap::new();
+        if draft {
+            for f in findings.iter().filter(|f| f.severity == Severity::Error) {
+                let code = f.code.as_str().to_string();
+                match (&f.file, &f.sheet, &f.cell) {
+                    (Some(file), Some(sheet), Some(cell)) => {
+                        for a1 in std::iter::once(cell).chain(f.other_cells.iter()) {
+                            by_cell
+                                .entry((file.clone(), sheet.clone(), a1.clone()))
+                                .or_default()
+                                .insert(code.clone());
+                        }
+                    }
+                    _ => {
+                        if let Some(item) = &f.item {
+                            by_item.entry(item.clone()).or_default().insert(code);
+                        } else if let Some(d) = &f.directorate {
+                            by_directorate.entry(d.clone()).or_default().insert(code);
+                        }
+                    }
+                }
+            }
+        }
+        Marks {
+            draft,
+            by_cell,
+            by_item,
+            by_directorate,
+            decisions,
+        }
+    }
+
+    pub fn draft(&self) -> bool {
+        self.draft
+    }
+
+    fn cell_errors(&self, cell: Option<&CellRef>) -> BTreeSet<String> {
+        match cell {
+            Some(c) => self
+                .by_cell
+                .get(&(c.file.clone(), c.sheet.clone(), c.a1()))
+                .cloned()
+                .unwrap_or_default(),
+            None => BTreeSet::new(),
+        }
+    }
+
+    /// A cell showing a sourced value: errors on its workbook cell, the decision that changed it.
+    pub fn sourced<T>(&self, value: &Sourced<T>, text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            errors: self.cell_errors(value.cell.as_ref()),
+            changes: value.changed_by.iter().cloned().collect(),
+        }
+    }
+
+    /// A cell showing an item's code (or starting with it): errors on the code's cell and every
+    /// error finding that names the item without a cell.
+    pub fn code(&self, code: &str, code_cell: Option<&CellRef>, text: impl Into<String>) -> Cell {
+        let mut errors = self.cell_errors(code_cell);
+        if let Some(codes) = self.by_item.get(code) {
+            errors.extend(codes.iter().cloned());
+        }
+        Cell {
+            text: text.into(),
+            errors,
+            changes: Vec::new(),
+        }
+    }
+
+    /// A cell naming a directorate: errors of findings about the directorate as a whole.
+    pub fn directorate(&self, name: &str, text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            errors: self.by_directorate.get(name).cloned().unwrap_or_default(),
+            changes: Vec::new(),
+        }
+    }
+
+    /// The decision a karar no refers to, as the layout library's amendment dictionary.
+    pub fn decision(&self, number: &str) -> Value {
+        match self.decisions.iter().find(|d| d.number == number) {
+            Some(d) => json!({ "karar": d.number, "organ": d.organ, "tarih": d.date }),
+            None => json!({ "karar": number }),
+        }
+    }
+
+    /// A cell as the dictionary `veri-tablosu` reads.
+    pub fn value(&self, cell: &Cell) -> Value {
+        let mut m = Map::new();
+        m.insert("metin".into(), Value::String(cell.text.clone()));
+        if !cell.errors.is_empty() {
+            m.insert(
+                "hata".into(),
+                Value::Array(cell.errors.iter().cloned().map(Value::String).collect()),
+            );
+        }
+        if !cell.changes.is_empty() {
+            m.insert(
+                "degisiklik".into(),
+                Value::Array(cell.changes.iter().map(|c| self.decision(c)).collect()),
+            );
+        }
+        Value::Object(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Code;
+
+    fn finding_at(code: Code, cell: &CellRef) -> Finding {
+        Finding::new(code, "x").at(cell)
+    }
+
+    #[test]
+    fn error_marks_only_in_drafts_and_only_for_errors() {
+        let c = CellRef::new("birimler/a.xlsx", "Göstergeler", 6, 5);
+        let findings = vec![
+            finding_at(Code::G005, &c).with_other_cells(vec!["F8".into()]),
+            finding_at(Code::D006, &c),
+            Finding::new(Code::G006, "y")
+                .in_file("plan.yaml")
+                .item("H1.2"),
+        ];
+        let m = Marks::new(&findings, &[], true);
+        let v = Sourced::new(40.0, Some(c.clone()));
+        let cell = m.sourced(&v, "40");
+        assert_eq!(cell.errors.iter().collect::<Vec<_>>(), vec!["G005"]);
+        let other = Sourced::new(
+            30.0,
+            Some(CellRef::new("birimler/a.xlsx", "Göstergeler", 7, 5)),
+        );
+        assert!(m.sourced(&other, "30").errors.contains("G005"));
+        assert!(m.code("H1.2", None, "H1.2").errors.contains("G006"));
+        let final_book = Marks::new(&findings, &[], false);
+        assert!(!final_book.sourced(&v, "40").is_marked());
+        assert!(!final_book.code("H1.2", None, "H1.2").is_marked());
+    }
+
+    #[test]
+    fn amendment_marks_name_the_decision() {
+        let decisions = vec![Decision {
+            organ: "Meclis".into(),
+            number: "2025/127".into(),
+            date: "21.10.2025".into(),
+            file: "degisiklikler/2025-127.yaml".into(),
+            reason: "r".into(),
+        }];
+        let m = Marks::new(&[], &decisions, false);
+        let mut v = Sourced::plain(26.0);
+        v.changed_by = Some("2025/127".into());
+        let value = m.value(&m.sourced(&v, "26"));
+        assert_eq!(
+            value,
+            json!({"metin": "26", "degisiklik": [{"karar": "2025/127", "organ": "Meclis", "tarih": "21.10.2025"}]})
+        );
+    }
+}
