@@ -293,3 +293,30 @@ fn unknown_book_code_is_a_usage_error() {
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("sp, pp ya da fr"));
 }
+
+#[test]
+fn text_that_makes_typst_panic_never_takes_the_build_down() {
+    // Found by fuzzing the escape: typst-layout 0.15.1 asserts on this text in debug builds.
+    let p = TestProject::valid("build-typst-panic");
+    let mut book = fen_isleri();
+    sheet(&mut book, "Göstergeler").set(1, 2, "\u{202b}!\u{86}\t\u{610}");
+    p.write("birimler/fen-isleri.xlsx", &book);
+    let run = derle(&p.dir, &p.path("o"), &["--kitap", "sp"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        matches!(run.status.code(), Some(0) | Some(1)),
+        "exit {:?}: {stderr}",
+        run.status.code()
+    );
+    assert!(!stderr.contains("iç hata"), "{stderr}");
+    // Either the book was typeset (release builds) or a T001 says why it was not.
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(p.path("o/denetim-raporu.json")).expect("report"))
+            .expect("json");
+    let t001 = report["bulgular"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .any(|f| f["kod"] == "T001");
+    assert!(p.path("o/stratejik-plan-2025-2029.pdf").is_file() || t001);
+}

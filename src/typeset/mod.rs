@@ -29,6 +29,23 @@ use world::KitapWorld;
 /// warm for a few rounds; older results are dropped so memory does not grow.
 const CACHE_MAX_AGE: usize = 10;
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Compilations in progress (Typst lays out on worker threads of its own).
+static COMPILING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Whether a panic at `location` (the panicking source file) is caught by a guarded
+/// compilation and becomes a diagnostic, so a panic hook should stay quiet: a panic on this
+/// thread inside `compile`, or a panic in Typst's own code on a worker thread while a
+/// compilation runs.
+pub fn panic_is_caught(location: Option<&str>) -> bool {
+    GUARDED.with(|g| g.get())
+        || (COMPILING.load(std::sync::atomic::Ordering::SeqCst) > 0
+            && location.is_some_and(|f| f.contains("/typst")))
+}
+
 /// The main source of one book.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -301,7 +318,27 @@ pub fn compile(
     fonts: &FontLibrary,
     settings: &PdfSettings,
 ) -> Result<Compiled, Vec<Diagnostic>> {
-    let mut result = compile_inner(doc, tree, fonts, settings);
+    // Typst has panicked on hostile text (a debug assertion of its shaper, found by fuzzing):
+    // a panic costs this book, never the process.
+    COMPILING.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        GUARDED.with(|g| g.set(true));
+        let r = compile_inner(doc, tree, fonts, settings);
+        GUARDED.with(|g| g.set(false));
+        r
+    }));
+    GUARDED.with(|g| g.set(false));
+    COMPILING.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    let mut result = guarded.unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(vec![Diagnostic::error(format!(
+            "Typst bu kitabı dizerken beklenmedik biçimde durdu ({what}). Verilerde olağandışı denetim karakterleri (örneğin yön işaretleri) olabilir; ilgili hücreleri temizleyip yeniden deneyin"
+        ))])
+    });
     // Drop memoized results that recent compilations did not use, on the error path too.
     typst::comemo::evict(CACHE_MAX_AGE);
     // Messages are built from virtual paths; this only guards against a host path slipping
