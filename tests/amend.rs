@@ -196,3 +196,20 @@ fn decisions_apply_in_date_order_and_add_and_remove() {
     assert_eq!(order, vec!["2025/10", "2025/90"]);
     assert_eq!(c.model.decisions[0].organ, "Encümen");
 }
+
+#[test]
+fn an_amendment_that_leaves_weights_at_90_is_caught_by_g005() {
+    let p = TestProject::valid("amend-g005");
+    // Fen İşleri's H1.1 weights are 60 + 40; the decision lowers 40 to 30.
+    decision(&p, "2025-127.yaml", &format!("{HEAD}degisiklikler:\n  - gosterge: PG1.1.2\n    alan: etki\n    eski: 40\n    yeni: 30\n"));
+    let c = p.check();
+    assert!(findings(&c, Code::A002).is_empty() && findings(&c, Code::A004).is_empty());
+    let g005 = one(&c, Code::G005);
+    assert_eq!(g005.item.as_deref(), Some("H1.1"));
+    assert!(g005.message.contains("90"), "{}", g005.message);
+    assert!(
+        g005.message.contains("2025/127"),
+        "the message names the decision: {}",
+        g005.message
+    );
+}

@@ -77,6 +77,24 @@ fn example_builds_reproducibly_with_sources_kept() {
         let text = pages_text(&x).join("\n");
         assert!(!text.contains("TASLAK"), "a clean build is final: {pdf}");
     }
+    // The council decision 2025/127 shows: the updated cover, marks with their note, the annex,
+    // and the Performans Programı prints the new 2026 target of PG2.1.2 (24 → 26), marked.
+    let sp = pages_text(&std::fs::read(tmp.path("a").join(PDFS[0])).expect("sp")).join("\n");
+    assert!(
+        sp.contains("GÜNCELLENMİŞ") && sp.contains("2025/127"),
+        "updated cover"
+    );
+    assert!(sp.contains("Meclis Kararıyla Yapılan Değişiklikler"));
+    let pp = pages_text(&std::fs::read(tmp.path("a").join(PDFS[1])).expect("pp")).join("\n");
+    assert!(
+        pp.contains("2025/127 sayılı Meclis kararıyla değiştirilmiştir"),
+        "the note of the mark"
+    );
+    let row = pp
+        .find("PG2.1.2")
+        .map(|i| &pp[i..(i + 400).min(pp.len())])
+        .expect("PG2.1.2 in PP");
+    assert!(row.contains("26"), "new target in: {row}");
     // The sources stay for a last touch by hand: the main sources, lib/, metinler/ and the logo.
     let kaynak = tmp.path("a").join("kaynak");
     for f in [
