@@ -173,7 +173,7 @@ fn titles(book: Book) -> Vec<&'static str> {
             "TOPLAM",
             "İzleme ve Değerlendirme",
             "Ekler",
-            "Meclis Kararıyla Yapılan Değişiklikler",
+            "Performans Göstergeleri Listesi",
         ],
         Book::PerformanceProgram => &[
             "I. Genel Bilgiler",
@@ -343,6 +343,7 @@ fn the_amended_plan_shows_its_decision_everywhere_it_changed_something() {
     let (_, books) = example_books();
     let sp = &books[0];
     let text = sp.text();
+    assert!(text.contains("Meclis Kararıyla Yapılan Değişiklikler"));
     assert!(text.contains("GÜNCELLENMİŞ"), "the updated cover");
     assert!(text.contains("MECLİS KARARI 2025/127"));
     let annex = sp
@@ -518,9 +519,70 @@ fn workbook_text_prints_literally_and_never_as_typst() {
         fr.text().contains("#panic(\"x\") -- ... ~ \"tırnak\""),
         "Sapma Nedeni"
     );
-    // Narrative chapters the project lacks show a placeholder naming the file.
+    // Narrative chapters the project lacks show a placeholder naming the file; the chapters
+    // are all there.
     assert!(sp.contains("metinler/hazirlik.typ"));
     assert!(sp.contains("Bu bölümün metni henüz yazılmadı."));
+    for b in &books {
+        let text = b.text();
+        for t in titles(b.book) {
+            assert!(text.contains(t), "{}: “{t}” is missing", b.book.title());
+        }
+    }
+}
+
+#[test]
+fn a_missing_realisation_prints_veri_yok_and_says_which_indicator_is_missing() {
+    let p = TestProject::valid("books-veri-yok");
+    let mut book = fen_isleri();
+    // PG1.1.1 has only its 1. İzleme value for 2025.
+    *sheet(&mut book, "Gerçekleşmeler") = actual_sheet(&[
+        ("PG1.1.1", 2025.0, "1. İzleme", 14.0, ""),
+        ("PG1.1.2", 2025.0, "Yıl Sonu", 55.0, "Kış koşulları."),
+    ]);
+    p.write("birimler/fen-isleri.xlsx", &book);
+    let checked = p.check();
+    let books = build(
+        &p.dir,
+        &checked,
+        &[Book::PerformanceProgram, Book::ActivityReport],
+    );
+    let fr = &books[1];
+    let row = fr
+        .pages_with("PG1.1.1 Asfaltlanan yol uzunluğu")
+        .into_iter()
+        .find(|(_, p)| p.contains("H1.1 Performans Sonuçları Tablosu"))
+        .expect("the results table");
+    assert!(
+        row.1
+            .contains("PG1.1.1 Asfaltlanan yol uzunluğu 60 10 20 14 veri yok veri yok"),
+        "{}",
+        row.1
+    );
+    assert!(row.1.contains("H1.1 hedefinin gerçekleşme oranı veri yok"));
+    assert!(
+        row.1
+            .contains("PG1.1.1: 2025 yılı için Yıl Sonu değeri yok"),
+        "the note names the indicator: {}",
+        row.1
+    );
+    // The other hedefs have their rate: H1.2 100 %.
+    assert!(fr.text().contains("%100,0"));
+    // The program's 2025 Gerçekleşme Tahmini falls back to the 1. İzleme value, marked.
+    let pp = &books[0];
+    let table = pp
+        .pages_with("H1.1 Performans Hedefi Tablosu")
+        .into_iter()
+        .find(|(_, p)| !p.contains(". . ."))
+        .expect("the program table");
+    assert!(
+        table
+            .1
+            .contains("PG1.1.1 Asfaltlanan yol uzunluğu 10 14 * 30"),
+        "{}",
+        table.1
+    );
+    assert!(table.1.contains("1. İzleme değeri gösterilmiştir"));
 }
 
 #[test]
@@ -676,4 +738,25 @@ fn a_draft_marks_the_values_an_error_touches() {
         .find(|(_, p)| !p.contains(". . ."))
         .expect("the card");
     assert!(!other.1.contains("G005"));
+}
+
+#[test]
+fn a_project_without_workbooks_still_makes_every_book_with_every_chapter() {
+    let p = TestProject::empty("books-empty");
+    let checked = p.check();
+    let books = build(&p.dir, &checked, &Book::ALL);
+    for b in &books {
+        let text = b.text();
+        assert!(text.contains("TASLAK"), "G006 makes it a draft");
+        for t in titles(b.book) {
+            assert!(text.contains(t), "{}: “{t}” is missing", b.book.title());
+        }
+    }
+    // No data is never a made-up number.
+    let fr = books[2].text();
+    assert!(fr.contains("Grafikte gösterilecek veri yok."));
+    assert!(fr.contains("H1.1 hedefinin gerçekleşme oranı"));
+    let pp = books[1].text();
+    assert!(pp.contains("Bu hedefin performans göstergesi yok."));
+    assert!(pp.contains("Genel Yönetim Giderleri hesaplanmamıştır"));
 }
