@@ -4,8 +4,8 @@
 //!
 //! # The context
 //!
-//! Every book gets the keys below; each book adds its own (see [`super::strategic`],
-//! [`super::program`], [`super::report`]). Texts are plain strings, years are strings
+//! Every book gets the keys below; each book adds its own (see the module documentation of
+//! `strategic.rs`, `program.rs` and `report.rs` in this folder). Texts are plain strings, years are strings
 //! (`"2025"`, never formatted as numbers), amounts and rates are strings formatted in Rust.
 //! A *cell* is a dictionary `{metin, hata?, degisiklik?}` that `veri-tablosu` reads: `metin` is
 //! the text shown, `hata` the codes of the error findings that touch the value (drafts only),
@@ -25,7 +25,32 @@
 //! | `genel` | `{misyon, vizyon, temel_degerler}` |
 //! | `amaclar` | `[{kod, ad, hedefler: [{kod, ad}]}]` |
 //! | `yil` | `{plan_baslangic, plan_bitis, plan: ["2025", …], rapor, program}` as strings |
-//! | `degisiklikler` | the amendment annex of this book, grouped by decision (see [`amendment_annex`]) |
+//! | `degisiklikler` | the amendment annex of this book, grouped by decision: `[{karar, organ, tarih, gerekce, satirlar: [{oge, alan, eski, yeni}]}]` |
+
+//!
+//! # Where books.md is silent
+//!
+//! - Amounts: the table caption or column header says `(TL)`, cells print `1.234.567,89`; a lone
+//!   amount in text or a label row carries ` TL` (`33.750.000,00 TL`). Rates in a `(%)` column
+//!   print `77,5`; in text and chart labels `%77,5`.
+//! - Derived values (sums, a hedef's rate) carry the marks of what they are computed from: an
+//!   amended activity budget marks its hedef's cost and Genel Yönetim Giderleri; TOPLAM of a
+//!   year whose appropriation is known is Toplam Ödenek + Bütçe Dışı and keeps only their marks.
+//! - Genel Yönetim Giderleri of a plan year (Stratejik Plan) is that year's Toplam Ödenek of all
+//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget), as in the
+//!   Performans Programı; `—` for a year without budget lines, and a note under the table says
+//!   which years are known. The cost table has codes only (A1, H1.1), on a landscape page.
+//! - Performans Programı: `t−2 Gerçekleşme` is the Yıl Sonu value; for the year before the plan
+//!   it is the plan's baseline (noted under the table). `t−1` falls back to 1. İzleme, marked
+//!   `*` with a note. The Toplam Kaynak İhtiyacı Tablosu adds Bütçe Dışı Kaynaklar and Genel
+//!   Toplam under the budget total.
+//! - Faaliyet Raporu: the hedef's rate is the last row of its table; when it cannot be computed
+//!   the row says `veri yok` and a note names every missing indicator. Missing Yıl Sonu prints
+//!   `veri yok`, a missing 1. İzleme `—`. The declarations are signed at kurum.yaml's `il` (else
+//!   the short name) with a date line `…/…/<t+1>`.
+//! - The amendment annex "Meclis Kararıyla Yapılan Değişiklikler" is in the Stratejik Plan
+//!   (every change) and in each one-year book whose tables a change touched (a field of its
+//!   year, or a name it prints); a one-year book without such a change says so in its Ekler.
 
 use std::collections::BTreeSet;
 use std::path::Path;
