@@ -267,10 +267,32 @@ impl Publisher {
             return Ok(built);
         };
 
+        // The size of each book is known before compiling: a book over the limit is refused
+        // with a finding instead of running out of memory (about 4,5 MB per page of table).
+        let limit = project.settings.limits.max_table_rows;
         // Render every requested book first (cheap), then decide which need compiling.
         let mut jobs: Vec<(usize, String, Duration)> = Vec::new();
         for (i, state) in self.books.iter().enumerate() {
             if !request.books.contains(&state.book) {
+                continue;
+            }
+            let rows = estimated_rows(state.book, &checked.model);
+            if rows > limit {
+                built.findings.push(Finding::new(
+                    Code::T002,
+                    format!(
+                        "{} yaklaşık {rows} tablo satırı tutacaktı; sınır {limit}. Kitap dizilmedi, önceki PDF yerinde bırakıldı. Gerekirse kurum.yaml'da okuma.tablo_satiri değerini artırın (her 100 satır yaklaşık 2 sayfa ve 10 MB bellek).",
+                        state.book.title()
+                    ),
+                ));
+                built.books.push(BookOutcome {
+                    book: state.book,
+                    file: format!("{}.pdf", state.book.stem(&project.settings.years)),
+                    pages: 0,
+                    render_time: Duration::ZERO,
+                    typeset_time: Duration::ZERO,
+                    written: false,
+                });
                 continue;
             }
             let started = Instant::now();
@@ -434,6 +456,24 @@ impl Publisher {
         }
         built.write_time = started.elapsed();
         Ok(built)
+    }
+}
+
+/// An upper estimate of the table rows a book prints, from the model alone.
+pub fn estimated_rows(book: Book, model: &crate::model::Model) -> usize {
+    let indicators = model.indicators.len();
+    let activities = model.activities.len();
+    let budget = model.budget.len();
+    let objectives = model.objectives().count();
+    let directorates = model.directorates.len();
+    let changes = model.changes.len();
+    match book {
+        // Hedef kartları (indicators + 9 rows each), the cost table, the indicator annex.
+        Book::StrategicPlan => indicators * 2 + objectives * 12 + model.goals.len() + changes + 10,
+        // Performans hedefi tabloları, birim faaliyet tabloları, idare tablosu, kaynak ihtiyacı.
+        Book::PerformanceProgram => indicators + activities * 2 + objectives * 6 + directorates + 20 + changes,
+        // Performans sonuçları, faaliyet bilgileri, bütçe tabloları.
+        Book::ActivityReport => indicators + activities + budget + objectives * 3 + directorates * 2 + 30,
     }
 }
 

@@ -59,6 +59,8 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
     let p = TestProject::valid("hostile");
     p.write_bytes("birimler/zz-unique.xlsx", &huge_unique_count());
     p.write_bytes("birimler/zz-uzak-hucre.xlsx", &far_cell());
+    let xls = kitap::sheetwrite::to_bytes(&zabita(), kitap::sheetwrite::Format::Xls).expect("xls");
+    p.write_bytes("birimler/zz-kesik.xls", &xls[..xls.len() * 2 / 3]);
     let out = p.path("cikti");
     let mut child = Command::new(kitap_bin())
         .args(["denetle", "--json"])
@@ -97,7 +99,7 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
         .collect();
     assert_eq!(
         y004,
-        vec!["birimler/zz-unique.xlsx", "birimler/zz-uzak-hucre.xlsx"]
+        vec!["birimler/zz-kesik.xls", "birimler/zz-unique.xlsx", "birimler/zz-uzak-hucre.xlsx"]
     );
     let far = json["bulgular"]
         .as_array()
