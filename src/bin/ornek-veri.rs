@@ -1,21 +1,21 @@
 //! `ornek-veri`: writes the bundled example project `data/ornek-belediye/` — kurum.yaml,
 //! plan.yaml and one workbook per directorate — from the tables in `ornek-veri/`.
 //!
-//! Run from the repository root: `cargo run --bin ornek-veri [HEDEF_DİZİN]`. The output is the
+//! Run from the repository root: `cargo run --bin ornek-veri [TARGET_DIR]`. The output is the
 //! same, byte for byte, on every run. The narrative chapters (`metinler/`), the council
 //! amendment (`degisiklikler/`) and the logo are hand-written and not touched here.
 
-#[path = "ornek-veri/faaliyet.rs"]
-mod faaliyet;
-#[path = "ornek-veri/gosterge.rs"]
-mod gosterge;
+#[path = "ornek-veri/activities.rs"]
+mod activities;
 #[cfg(test)]
-#[path = "ornek-veri/kontrol.rs"]
-mod kontrol;
-#[path = "ornek-veri/kurum.rs"]
-mod kurum;
-#[path = "ornek-veri/yerlesim.rs"]
-mod yerlesim;
+#[path = "ornek-veri/checks.rs"]
+mod checks;
+#[path = "ornek-veri/indicators.rs"]
+mod indicators;
+#[path = "ornek-veri/institution.rs"]
+mod institution;
+#[path = "ornek-veri/layouts.rs"]
+mod layouts;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,220 +23,264 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use faaliyet::Faaliyet;
-use gosterge::{Gosterge, GOSTERGELER};
-use kurum::{AMACLAR, BIRIMLER};
-use yerlesim::BirimVerisi;
+use activities::Activity;
+use indicators::{Indicator, INDICATORS};
+use institution::{DIRECTORATES, GOALS};
+use layouts::DirectorateData;
 
-const VARSAYILAN_HEDEF: &str = "data/ornek-belediye";
+const DEFAULT_TARGET_DIR: &str = "data/ornek-belediye";
 
 fn main() -> ExitCode {
-    let hedef = std::env::args_os()
+    let target = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(VARSAYILAN_HEDEF));
-    match uret(&hedef) {
-        Ok(dosyalar) => {
-            for d in &dosyalar {
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_TARGET_DIR));
+    match generate(&target) {
+        Ok(files) => {
+            for d in &files {
                 println!("yazıldı: {}", d.display());
             }
             ExitCode::SUCCESS
         }
-        Err(hata) => {
-            eprintln!("ornek-veri: {hata}");
+        Err(err) => {
+            eprintln!("ornek-veri: {err}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Writes the generated files under `kok`; returns their paths.
-pub fn uret(kok: &Path) -> Result<Vec<PathBuf>, String> {
-    let faaliyetler = faaliyet::faaliyetler();
-    let mut yazilan = Vec::new();
+/// Writes the generated files under `root`; returns their paths.
+pub fn generate(root: &Path) -> Result<Vec<PathBuf>, String> {
+    let activities = activities::all_activities();
+    let mut written = Vec::new();
 
-    let kurum_yolu = kok.join("kurum.yaml");
-    yaz(&kurum_yolu, &yaml_metni(&kurum_dosyasi())?)?;
-    yazilan.push(kurum_yolu);
+    let institution_path = root.join("kurum.yaml");
+    write_file(&institution_path, &yaml_text(&institution_file())?)?;
+    written.push(institution_path);
 
-    let plan_yolu = kok.join("plan.yaml");
-    yaz(&plan_yolu, &yaml_metni(&plan_dosyasi(&faaliyetler))?)?;
-    yazilan.push(plan_yolu);
+    let plan_path = root.join("plan.yaml");
+    write_file(&plan_path, &yaml_text(&plan_file(&activities))?)?;
+    written.push(plan_path);
 
-    for v in birim_verileri(&faaliyetler) {
-        let yol = kok.join("birimler").join(v.birim.dosya);
-        if let Some(ust) = yol.parent() {
-            std::fs::create_dir_all(ust).map_err(|e| format!("{}: {e}", ust.display()))?;
+    for v in directorate_data(&activities) {
+        let path = root.join("birimler").join(v.directorate.file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        let spec = yerlesim::calisma_kitabi(&v);
-        kitap::sheetwrite::write(&spec, &yol).map_err(|e| format!("{}: {e}", yol.display()))?;
-        yazilan.push(yol);
+        let spec = layouts::workbook(&v);
+        kitap::sheetwrite::write(&spec, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
     }
-    Ok(yazilan)
+    Ok(written)
 }
 
-fn yaz(yol: &Path, icerik: &str) -> Result<(), String> {
-    if let Some(ust) = yol.parent() {
-        std::fs::create_dir_all(ust).map_err(|e| format!("{}: {e}", ust.display()))?;
+fn write_file(path: &Path, contents: &str) -> Result<(), String> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
-    std::fs::write(yol, icerik).map_err(|e| format!("{}: {e}", yol.display()))
+    std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-const BASLIK_YORUMU: &str = "# Bu dosya `cargo run --bin ornek-veri` ile üretilir (src/bin/ornek-veri.rs).\n\
+const HEADER_COMMENT: &str = "# Bu dosya `cargo run --bin ornek-veri` ile üretilir (src/bin/ornek-veri.rs).\n\
 # Elle değiştirmeyin: verileri src/bin/ornek-veri/ altındaki tablolarda değiştirip yeniden üretin.\n";
 
-fn yaml_metni<T: Serialize>(deger: &T) -> Result<String, String> {
-    let govde = serde_norway::to_string(deger).map_err(|e| format!("YAML yazılamadı: {e}"))?;
-    Ok(format!("{BASLIK_YORUMU}{govde}"))
+fn yaml_text<T: Serialize>(value: &T) -> Result<String, String> {
+    let body = serde_norway::to_string(value).map_err(|e| format!("YAML yazılamadı: {e}"))?;
+    Ok(format!("{HEADER_COMMENT}{body}"))
 }
 
 /// Groups indicators and activities by directorate, in kurum.yaml order.
-pub fn birim_verileri(faaliyetler: &[Faaliyet]) -> Vec<BirimVerisi<'_>> {
-    BIRIMLER
+pub fn directorate_data(activities: &[Activity]) -> Vec<DirectorateData<'_>> {
+    DIRECTORATES
         .iter()
         .enumerate()
-        .map(|(sira, birim)| BirimVerisi {
-            sira,
-            birim,
-            gostergeler: GOSTERGELER
+        .map(|(index, directorate)| DirectorateData {
+            index,
+            directorate,
+            indicators: INDICATORS
                 .iter()
-                .filter(|g| g.birim == birim.kisa_ad)
-                .collect::<Vec<&Gosterge>>(),
-            faaliyetler: faaliyetler
+                .filter(|g| g.directorate == directorate.short_name)
+                .collect::<Vec<&Indicator>>(),
+            activities: activities
                 .iter()
-                .filter(|f| f.birim == birim.kisa_ad)
+                .filter(|f| f.directorate == directorate.short_name)
                 .collect(),
         })
         .collect()
 }
 
-/// A hedef's cost: its activities' Bütçe + Bütçe Dışı over the plan years.
-pub fn maliyet_tahmini(hedef: &str, faaliyetler: &[Faaliyet]) -> u64 {
-    faaliyetler
+/// An objective's cost: its activities' budget + off-budget funding (Bütçe + Bütçe Dışı) over
+/// the plan years.
+pub fn cost_estimate(objective: &str, activities: &[Activity]) -> u64 {
+    activities
         .iter()
-        .filter(|f| f.hedef == hedef)
-        .map(|f| f.butce.iter().flatten().sum::<u64>() + f.butce_disi.iter().sum::<u64>())
+        .filter(|f| f.objective == objective)
+        .map(|f| f.budget.iter().flatten().sum::<u64>() + f.off_budget.iter().sum::<u64>())
         .sum()
 }
 
+// The structs below are serialized as they are: field order is key order, and the keys
+// (`#[serde(rename)]`) are the Turkish ones of kurum.yaml and plan.yaml.
+
 #[derive(Serialize)]
-struct KurumDosyasi {
-    kurum: KurumBilgisi,
-    plan_donemi: PlanDonemi,
-    yil: i32,
-    program_yili: i32,
-    birimler: Vec<BirimKaydi>,
-    tema: BTreeMap<String, String>,
-    kurallar: BTreeMap<String, String>,
-    cikti: BTreeMap<String, String>,
+struct InstitutionFile {
+    #[serde(rename = "kurum")]
+    institution: InstitutionInfo,
+    #[serde(rename = "plan_donemi")]
+    plan_period: PlanPeriod,
+    #[serde(rename = "yil")]
+    year: i32,
+    #[serde(rename = "program_yili")]
+    program_year: i32,
+    #[serde(rename = "birimler")]
+    directorates: Vec<DirectorateEntry>,
+    #[serde(rename = "tema")]
+    theme: BTreeMap<String, String>,
+    #[serde(rename = "kurallar")]
+    rules: BTreeMap<String, String>,
+    #[serde(rename = "cikti")]
+    output: BTreeMap<String, String>,
 }
 
 #[derive(Serialize)]
-struct KurumBilgisi {
-    ad: &'static str,
-    kisa_ad: &'static str,
-    il: &'static str,
-    baskan: &'static str,
-    mali_hizmetler_muduru: &'static str,
+struct InstitutionInfo {
+    #[serde(rename = "ad")]
+    name: &'static str,
+    #[serde(rename = "kisa_ad")]
+    short_name: &'static str,
+    #[serde(rename = "il")]
+    province: &'static str,
+    #[serde(rename = "baskan")]
+    mayor: &'static str,
+    #[serde(rename = "mali_hizmetler_muduru")]
+    finance_director: &'static str,
     logo: &'static str,
 }
 
 #[derive(Serialize)]
-struct PlanDonemi {
-    baslangic: i32,
-    bitis: i32,
+struct PlanPeriod {
+    #[serde(rename = "baslangic")]
+    start: i32,
+    #[serde(rename = "bitis")]
+    end: i32,
 }
 
 #[derive(Serialize)]
-struct BirimKaydi {
-    ad: &'static str,
-    kisa_ad: &'static str,
+struct DirectorateEntry {
+    #[serde(rename = "ad")]
+    name: &'static str,
+    #[serde(rename = "kisa_ad")]
+    short_name: &'static str,
 }
 
-fn kurum_dosyasi() -> KurumDosyasi {
-    KurumDosyasi {
-        kurum: KurumBilgisi {
-            ad: kurum::KURUM_AD,
-            kisa_ad: kurum::KURUM_KISA_AD,
-            il: kurum::IL,
-            baskan: kurum::BASKAN,
-            mali_hizmetler_muduru: kurum::MALI_HIZMETLER_MUDURU,
-            logo: kurum::LOGO,
+fn institution_file() -> InstitutionFile {
+    InstitutionFile {
+        institution: InstitutionInfo {
+            name: institution::INSTITUTION_NAME,
+            short_name: institution::INSTITUTION_SHORT_NAME,
+            province: institution::PROVINCE,
+            mayor: institution::MAYOR,
+            finance_director: institution::FINANCE_DIRECTOR,
+            logo: institution::LOGO,
         },
-        plan_donemi: PlanDonemi {
-            baslangic: kurum::PLAN_BASLANGIC,
-            bitis: kurum::PLAN_BITIS,
+        plan_period: PlanPeriod {
+            start: institution::PLAN_START,
+            end: institution::PLAN_END,
         },
-        yil: kurum::YIL,
-        program_yili: kurum::PROGRAM_YILI,
-        birimler: BIRIMLER
+        year: institution::REPORT_YEAR,
+        program_year: institution::PROGRAM_YEAR,
+        directorates: DIRECTORATES
             .iter()
-            .map(|b| BirimKaydi {
-                ad: b.ad,
-                kisa_ad: b.kisa_ad,
+            .map(|b| DirectorateEntry {
+                name: b.name,
+                short_name: b.short_name,
             })
             .collect(),
-        tema: BTreeMap::new(),
-        kurallar: BTreeMap::new(),
-        cikti: BTreeMap::new(),
+        theme: BTreeMap::new(),
+        rules: BTreeMap::new(),
+        output: BTreeMap::new(),
     }
 }
 
 #[derive(Serialize)]
-struct PlanDosyasi {
-    misyon: &'static str,
-    vizyon: &'static str,
-    temel_degerler: Vec<&'static str>,
-    amaclar: Vec<AmacKaydi>,
+struct PlanFile {
+    #[serde(rename = "misyon")]
+    mission: &'static str,
+    #[serde(rename = "vizyon")]
+    vision: &'static str,
+    #[serde(rename = "temel_degerler")]
+    core_values: Vec<&'static str>,
+    #[serde(rename = "amaclar")]
+    goals: Vec<GoalEntry>,
 }
 
 #[derive(Serialize)]
-struct AmacKaydi {
-    kod: &'static str,
-    ad: &'static str,
-    hedefler: Vec<HedefKaydi>,
+struct GoalEntry {
+    #[serde(rename = "kod")]
+    code: &'static str,
+    #[serde(rename = "ad")]
+    name: &'static str,
+    #[serde(rename = "hedefler")]
+    objectives: Vec<ObjectiveEntry>,
 }
 
 #[derive(Serialize)]
-struct HedefKaydi {
-    kod: &'static str,
-    ad: &'static str,
-    sorumlu_birim: &'static str,
-    isbirligi_birimleri: Vec<&'static str>,
-    riskler: Vec<&'static str>,
-    stratejiler: Vec<&'static str>,
-    tespitler: Vec<&'static str>,
-    ihtiyaclar: Vec<&'static str>,
-    maliyet_tahmini: u64,
+struct ObjectiveEntry {
+    #[serde(rename = "kod")]
+    code: &'static str,
+    #[serde(rename = "ad")]
+    name: &'static str,
+    #[serde(rename = "sorumlu_birim")]
+    responsible_directorate: &'static str,
+    #[serde(rename = "isbirligi_birimleri")]
+    cooperating_directorates: Vec<&'static str>,
+    #[serde(rename = "riskler")]
+    risks: Vec<&'static str>,
+    #[serde(rename = "stratejiler")]
+    strategies: Vec<&'static str>,
+    #[serde(rename = "tespitler")]
+    observations: Vec<&'static str>,
+    #[serde(rename = "ihtiyaclar")]
+    needs: Vec<&'static str>,
+    #[serde(rename = "maliyet_tahmini")]
+    cost_estimate: u64,
 }
 
-/// The full `ad` of the directorate whose `kisa_ad` is `kisa` (the tables only name real ones).
-fn tam_ad(kisa: &str) -> &'static str {
-    kurum::birim(kisa).map(|b| b.ad).unwrap_or("")
+/// The full `name` of the directorate whose `short_name` is `short` (the tables only name
+/// real ones).
+fn full_name(short: &str) -> &'static str {
+    institution::directorate(short)
+        .map(|b| b.name)
+        .unwrap_or("")
 }
 
-fn plan_dosyasi(faaliyetler: &[Faaliyet]) -> PlanDosyasi {
-    PlanDosyasi {
-        misyon: kurum::MISYON,
-        vizyon: kurum::VIZYON,
-        temel_degerler: kurum::TEMEL_DEGERLER.to_vec(),
-        amaclar: AMACLAR
+fn plan_file(activities: &[Activity]) -> PlanFile {
+    PlanFile {
+        mission: institution::MISSION,
+        vision: institution::VISION,
+        core_values: institution::CORE_VALUES.to_vec(),
+        goals: GOALS
             .iter()
-            .map(|a| AmacKaydi {
-                kod: a.kod,
-                ad: a.ad,
-                hedefler: a
-                    .hedefler
+            .map(|a| GoalEntry {
+                code: a.code,
+                name: a.name,
+                objectives: a
+                    .objectives
                     .iter()
-                    .map(|h| HedefKaydi {
-                        kod: h.kod,
-                        ad: h.ad,
-                        sorumlu_birim: tam_ad(h.sorumlu),
-                        isbirligi_birimleri: h.isbirligi.iter().map(|k| tam_ad(k)).collect(),
-                        riskler: h.riskler.to_vec(),
-                        stratejiler: h.stratejiler.to_vec(),
-                        tespitler: h.tespitler.to_vec(),
-                        ihtiyaclar: h.ihtiyaclar.to_vec(),
-                        maliyet_tahmini: maliyet_tahmini(h.kod, faaliyetler),
+                    .map(|h| ObjectiveEntry {
+                        code: h.code,
+                        name: h.name,
+                        responsible_directorate: full_name(h.responsible),
+                        cooperating_directorates: h
+                            .cooperating
+                            .iter()
+                            .map(|k| full_name(k))
+                            .collect(),
+                        risks: h.risks.to_vec(),
+                        strategies: h.strategies.to_vec(),
+                        observations: h.observations.to_vec(),
+                        needs: h.needs.to_vec(),
+                        cost_estimate: cost_estimate(h.code, activities),
                     })
                     .collect(),
             })
