@@ -707,6 +707,7 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
             return Err(format!("a workbook was skipped: {finding:?}"))
         }
     };
+    save_crash(&ending, &reading.project.path(&rel), ext, bytes);
     // The rest of the pipeline takes whatever was read.
     let merged = kitap::model::merge(&project, ingested);
     let _ = kitap::rules::check(&merged.model, &project.settings);
@@ -735,10 +736,11 @@ fn classify(reason: &str, path: &Path, ext: &str) -> Ending {
     }
 }
 
-/// Runs the reader child on the file again and returns where it panicked.
-fn panic_location(path: &Path, ext: &str) -> String {
+/// Runs the reader child on the file again (with the fuzz project's limits) and returns its
+/// stderr: the finding keeps only its first line.
+fn child_stderr(path: &Path, ext: &str) -> String {
     let Some(kind) = ingest::WorkbookKind::from_extension(ext) else {
-        return "?".into();
+        return String::new();
     };
     let limits = kitap::config::Limits::default();
     let request = kitap::ingest::isolate::ChildRequest {
@@ -753,17 +755,20 @@ fn panic_location(path: &Path, ext: &str) -> String {
         test_delay_ms: None,
     };
     let Ok(json) = serde_json::to_string(&request) else {
-        return "?".into();
+        return String::new();
     };
-    let output = std::process::Command::new(kitap_exe())
+    std::process::Command::new(kitap_exe())
         .arg(kitap::ingest::isolate::CHILD_COMMAND)
         .arg(json)
         .stdin(std::process::Stdio::null())
-        .output();
-    let Ok(output) = output else {
-        return "?".into();
-    };
-    let stderr = String::from_utf8_lossy(&output.stderr);
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+        .unwrap_or_default()
+}
+
+/// Where the reader child panicked on the file (its location and message, digits as `#`).
+fn panic_location(path: &Path, ext: &str) -> String {
+    let stderr = child_stderr(path, ext);
     match stderr.find("panicked at ") {
         Some(at) => {
             let rest = &stderr[at + "panicked at ".len()..];
@@ -778,6 +783,35 @@ fn panic_location(path: &Path, ext: &str) -> String {
         }
         None => format!("(no panic on a second read: {})", stderr.trim()),
     }
+}
+
+/// With `KITAP_FUZZ_SAVE_DIR`, keeps the first file of every kind of reader crash there (the
+/// raw material of `tests/fuzz-seeds/regressions/`), with the child's stderr beside it.
+fn save_crash(ending: &Ending, path: &Path, ext: &str, bytes: &[u8]) {
+    let Some(dir) = std::env::var_os("KITAP_FUZZ_SAVE_DIR") else {
+        return;
+    };
+    let key = match ending {
+        Ending::ReaderPanic(location) => format!("panic-{location}"),
+        Ending::ReaderKilled(detail) => format!("killed-{detail}"),
+        Ending::Timeout => "timeout".to_string(),
+        Ending::Parsed | Ending::Refused => return,
+    };
+    let name: String = key
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .take(90)
+        .collect();
+    let dir = PathBuf::from(dir);
+    let file = dir.join(format!("{name}.{ext}"));
+    if file.exists() || std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let _ = std::fs::write(&file, bytes);
+    let _ = std::fs::write(
+        dir.join(format!("{name}.{ext}.stderr")),
+        child_stderr(path, ext),
+    );
 }
 
 /// `/root/.cargo/registry/src/index…/calamine-0.38.0/src/xls.rs:123:45:` →
@@ -811,9 +845,6 @@ fn mutated_workbooks_end_as_a_model_or_one_y004() {
     };
     let stats = run(prop, case(), |case| {
         let (seed, bytes) = mutate(&case);
-        if std::env::var_os("KITAP_FUZZ_DEBUG").is_some() {
-            eprintln!("{seed:?} → {} bytes", bytes.len());
-        }
         read_one(&seed.ext, &bytes)
             .map(|_| ())
             .map_err(|why| TestCaseError::fail(format!("{seed:?}: {why}")))
@@ -844,8 +875,9 @@ fn the_seeds_read_as_workbooks() {
     }
 }
 
-/// The regression inputs of `tests/fuzz-seeds/regressions/` that are workbooks: each must
-/// end as a model or one Y004, like any mutated file.
+/// The regression inputs of `tests/fuzz-seeds/regressions/` that are workbooks (files the
+/// long runs found crashing the reader process: calamine panics and allocation failures): each
+/// must end as a model or one Y004, like any mutated file.
 #[test]
 fn regression_workbooks_end_as_a_model_or_one_y004() {
     let dir = seeds_dir().join("regressions");
@@ -853,6 +885,7 @@ fn regression_workbooks_end_as_a_model_or_one_y004() {
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     paths.sort();
+    let mut read = 0;
     for path in paths {
         let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
             continue;
@@ -861,8 +894,11 @@ fn regression_workbooks_end_as_a_model_or_one_y004() {
             continue;
         }
         let bytes = std::fs::read(&path).expect("regression file");
-        if let Err(why) = read_one(ext, &bytes) {
-            panic!("{}: {why}", path.display());
+        match read_one(ext, &bytes) {
+            Ok(ending) => eprintln!("{}: {ending:?}", path.display()),
+            Err(why) => panic!("{}: {why}", path.display()),
         }
+        read += 1;
     }
+    assert!(read >= 15, "only {read} regression workbooks");
 }
