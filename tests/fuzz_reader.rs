@@ -380,7 +380,10 @@ fn case() -> impl Strategy<Value = Case> {
 }
 
 /// A zip's entries, in order: (name, content).
-fn unzip(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+type ZipEntries = Vec<(String, Vec<u8>)>;
+
+/// The entries of a zip, or `None` when it is not one.
+fn unzip(bytes: &[u8]) -> Option<ZipEntries> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
     let mut entries = Vec::new();
     for i in 0..archive.len() {
@@ -528,7 +531,7 @@ fn edit_xls_stream(bytes: &[u8], edit: impl FnOnce(&mut Vec<u8>)) -> Option<Vec<
 
 fn apply_container_edit(bytes: Vec<u8>, edit: &ContainerEdit) -> Vec<u8> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
-    let zip_edit = |f: &dyn Fn(&mut Vec<(String, Vec<u8>)>)| -> Option<Vec<u8>> {
+    let zip_edit = |f: &dyn Fn(&mut ZipEntries)| -> Option<Vec<u8>> {
         let mut entries = unzip(&bytes)?;
         if entries.is_empty() {
             return None;

@@ -114,7 +114,7 @@ where
     let Some(budget) = long_budget() else {
         let seed = seed_from_env().unwrap_or(FIXED_SEED);
         let mut runner = TestRunner::new(config(prop.normal_cases, seed));
-        if let Err(e) = runner.run(&strategy, &test) {
+        if let Err(e) = runner.run(&strategy, test) {
             fail(prop.name, seed, e);
         }
         let cases = calls.load(Ordering::Relaxed);
@@ -134,7 +134,7 @@ where
     while start.elapsed() < share || batches == 0 {
         let seed = seed_from_env().unwrap_or_else(random_seed);
         let mut runner = TestRunner::new(config(prop.batch_cases, seed));
-        if let Err(e) = runner.run(&strategy, &test) {
+        if let Err(e) = runner.run(&strategy, test) {
             eprintln!(
                 "fuzz {}: FAILED after {} cases in {:.0} s",
                 prop.name,
