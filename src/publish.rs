@@ -471,9 +471,13 @@ pub fn estimated_rows(book: Book, model: &crate::model::Model) -> usize {
         // Hedef kartları (indicators + 9 rows each), the cost table, the indicator annex.
         Book::StrategicPlan => indicators * 2 + objectives * 12 + model.goals.len() + changes + 10,
         // Performans hedefi tabloları, birim faaliyet tabloları, idare tablosu, kaynak ihtiyacı.
-        Book::PerformanceProgram => indicators + activities * 2 + objectives * 6 + directorates + 20 + changes,
+        Book::PerformanceProgram => {
+            indicators + activities * 2 + objectives * 6 + directorates + 20 + changes
+        }
         // Performans sonuçları, faaliyet bilgileri, bütçe tabloları.
-        Book::ActivityReport => indicators + activities + budget + objectives * 3 + directorates * 2 + 30,
+        Book::ActivityReport => {
+            indicators + activities + budget + objectives * 3 + directorates * 2 + 30
+        }
     }
 }
 

@@ -17,7 +17,9 @@ pub fn fold(s: &str) -> String {
             _ => {}
         }
     }
-    out
+    // Dropping a space can make two combining marks neighbours, which NFD would reorder on a
+    // second pass: normalise once more so folding is idempotent.
+    out.nfd().collect()
 }
 
 fn is_combining_mark(c: char) -> bool {

@@ -343,11 +343,29 @@ fn text_that_makes_typst_panic_never_takes_the_build_down() {
 fn a_book_over_the_size_limit_is_refused_with_t002() {
     let p = TestProject::valid("build-t002");
     let kurum = std::fs::read_to_string(p.path("kurum.yaml")).expect("kurum");
-    std::fs::write(p.path("kurum.yaml"), format!("{kurum}okuma:\n  tablo_satiri: 10\n")).expect("write");
+    std::fs::write(
+        p.path("kurum.yaml"),
+        format!("{kurum}okuma:\n  tablo_satiri: 10\n"),
+    )
+    .expect("write");
     let run = derle(&p.dir, &p.path("o"), &["--kitap", "sp", "--json"]);
-    assert_eq!(run.status.code(), Some(1), "the book asked for was not written");
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "the book asked for was not written"
+    );
     let json: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
-    let t002 = json["bulgular"].as_array().expect("b").iter().find(|f| f["kod"] == "T002").expect("T002");
-    assert!(t002["mesaj"].as_str().is_some_and(|m| m.contains("okuma.tablo_satiri")), "{t002}");
+    let t002 = json["bulgular"]
+        .as_array()
+        .expect("b")
+        .iter()
+        .find(|f| f["kod"] == "T002")
+        .expect("T002");
+    assert!(
+        t002["mesaj"]
+            .as_str()
+            .is_some_and(|m| m.contains("okuma.tablo_satiri")),
+        "{t002}"
+    );
     assert!(!p.path("o/stratejik-plan-2025-2029.pdf").exists());
 }

@@ -552,10 +552,8 @@ fn every_string_prints_exactly_as_itself() {
 /// right-to-left override or embedding), a combining mark or an emoji modifier that follows a
 /// space or another neutral character, as in `"ا \u{64b}ب"`. A workbook cell holding one must
 /// cost a failed book with a message, not a crashed kitap: `kitap::typeset::compile` has to
-/// come back. Fix pending in `src/typeset` (catch the panic around `typst::compile`); remove the
-/// `ignore` then.
+/// come back (it catches the panic and returns a diagnostic).
 #[test]
-#[ignore = "Typst 0.15.1 panics on these strings; kitap::typeset::compile does not catch it yet"]
 fn typst_panic_inputs_do_not_crash_the_build() {
     use kitap::typeset::{compile, Document, FileTree, FixedDateTime, PdfSettings, PdfStandard};
     let inputs = regression_strings("typst-panic-");

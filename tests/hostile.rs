@@ -99,7 +99,11 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
         .collect();
     assert_eq!(
         y004,
-        vec!["birimler/zz-kesik.xls", "birimler/zz-unique.xlsx", "birimler/zz-uzak-hucre.xlsx"]
+        vec![
+            "birimler/zz-kesik.xls",
+            "birimler/zz-unique.xlsx",
+            "birimler/zz-uzak-hucre.xlsx"
+        ]
     );
     let far = json["bulgular"]
         .as_array()

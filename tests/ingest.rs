@@ -942,8 +942,14 @@ fn xls_and_ods_error_cells_are_d008_too() {
 #[test]
 fn the_bundled_example_is_clean_and_every_indicator_has_a_2025_rate() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye");
-    let c = kitap::pipeline::check(&dir, &kitap::pipeline::Options::default()).expect("example loads");
-    let serious: Vec<_> = c.report.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+    let c =
+        kitap::pipeline::check(&dir, &kitap::pipeline::Options::default()).expect("example loads");
+    let serious: Vec<_> = c
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
     assert!(serious.is_empty(), "{serious:#?}");
     assert!(c.model.indicators.len() >= 40 && c.model.goals.len() == 5);
     assert!(c.model.objectives().count() >= 12);
@@ -952,6 +958,15 @@ fn the_bundled_example_is_clean_and_every_indicator_has_a_2025_rate() {
         assert!(rate.rate().is_some(), "{}: {rate:?}", ind.code);
     }
     assert_rows_balance(&c);
-    let kinds: Vec<&str> = c.report.files.iter().filter_map(|f| f.file.rsplit('.').next()).collect();
-    assert!(kinds.contains(&"xls") && kinds.contains(&"ods") && kinds.iter().filter(|k| **k == "xlsx").count() >= 8);
+    let kinds: Vec<&str> = c
+        .report
+        .files
+        .iter()
+        .filter_map(|f| f.file.rsplit('.').next())
+        .collect();
+    assert!(
+        kinds.contains(&"xls")
+            && kinds.contains(&"ods")
+            && kinds.iter().filter(|k| **k == "xlsx").count() >= 8
+    );
 }

@@ -214,11 +214,23 @@ fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limi
         }
     }
     let text = String::from_utf8_lossy(stderr);
-    let first = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
+    // A panic prints "panicked at <place>:" and the message on the next line.
+    let first = match text.lines().position(|l| l.starts_with("panicked at")) {
+        Some(i) => text
+            .lines()
+            .skip(i)
+            .take(2)
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+    };
+    let first = first.as_str();
     if first.contains("memory allocation") || first.contains("capacity overflow") {
         return format!(
             "okuma {} MB bellek sınırını aştı ve durduruldu; gerekirse kurum.yaml'da okuma.bellek_mb değerini artırın",
