@@ -316,76 +316,16 @@ pub fn budget_realisation(model: &Model, year: i32) -> BudgetRealisation {
 // ---------------------------------------------------------------------------------------
 // Turkish number formatting
 
-/// Formats `x` with `decimals` decimals, rounding half away from zero on the decimal value,
-/// Turkish style: `.` groups thousands, `,` separates decimals (`1.234,5`).
-fn decimal_text(x: f64, decimals: usize) -> String {
-    if !x.is_finite() {
-        return "—".to_string();
-    }
-    // Nine decimals first absorb binary noise (77.44999999999999 is meant as 77.45); the
-    // decimal digits are then rounded half away from zero.
-    let fixed = format!("{:.9}", x.abs());
-    let (int_part, frac_part) = fixed.split_once('.').unwrap_or((fixed.as_str(), ""));
-    let mut digits: Vec<u8> = int_part
-        .bytes()
-        .chain(frac_part.bytes().take(decimals))
-        .map(|b| b - b'0')
-        .collect();
-    let round_up = frac_part
-        .as_bytes()
-        .get(decimals)
-        .is_some_and(|&b| b >= b'5');
-    if round_up {
-        let mut i = digits.len();
-        loop {
-            if i == 0 {
-                digits.insert(0, 1);
-                break;
-            }
-            i -= 1;
-            if digits[i] == 9 {
-                digits[i] = 0;
-            } else {
-                digits[i] += 1;
-                break;
-            }
-        }
-    }
-    let int_len = digits.len() - decimals;
-    let int_digits: String = digits[..int_len]
-        .iter()
-        .map(|d| (b'0' + d) as char)
-        .collect();
-    let frac_digits: String = digits[int_len..]
-        .iter()
-        .map(|d| (b'0' + d) as char)
-        .collect();
-    let mut grouped = String::new();
-    for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (int_len - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    let zero = digits.iter().all(|&d| d == 0);
-    let sign = if x < 0.0 && !zero { "-" } else { "" };
-    if decimals == 0 {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac_digits}")
-    }
-}
-
 /// A rate with one decimal, Turkish style, rounded half away from zero:
 /// 77.45 → `77,5`, 77.25 → `77,3`, 83.0 → `83,0`.
 pub fn rate_text(rate: f64) -> String {
-    decimal_text(rate, 1)
+    crate::render::format::ratio(rate)
 }
 
 /// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
 /// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
 pub fn number_text(x: f64) -> String {
-    let s = decimal_text(x, 4);
+    let s = crate::render::format::number(x, Some(4));
     match s.split_once(',') {
         Some((int, frac)) => {
             let frac = frac.trim_end_matches('0');

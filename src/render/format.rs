@@ -85,28 +85,12 @@ pub fn ratio(value: f64) -> String {
 
 /// Upper case with Turkish rules: `i` → `İ`, `ı` → `I` (`"istanbul ılıca"` → `"İSTANBUL ILICA"`).
 pub fn upper_tr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            'i' => out.push('İ'),
-            'ı' => out.push('I'),
-            _ => out.extend(c.to_uppercase()),
-        }
-    }
-    out
+    crate::text::upper_tr(text)
 }
 
 /// Lower case with Turkish rules: `I` → `ı`, `İ` → `i` (`"IĞDIR İLİ"` → `"ığdır ili"`).
 pub fn lower_tr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            'I' => out.push('ı'),
-            'İ' => out.push('i'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
+    crate::text::lower_tr(text)
 }
 
 /// A calendar date read from `YYYY-MM-DD` (anything after the tenth character, such as a time,
@@ -190,8 +174,14 @@ impl Rounded {
             return None;
         }
         // Display gives the shortest decimal that reads back as the same float, never an
-        // exponent: the digits a person typed.
-        let text = format!("{}", value.abs());
+        // exponent: the digits a person typed. For the few decimals books print, nine fixed
+        // decimals first absorb the binary noise of computed values (a rate computed as
+        // 77.44999999999999 is meant as 77.45 and prints 77,5).
+        let text = if decimals < 9 {
+            format!("{:.9}", value.abs())
+        } else {
+            format!("{}", value.abs())
+        };
         let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
         let decimals = decimals as usize;
         let mut digits: Vec<u8> = int_part.bytes().map(|b| b - b'0').collect();
