@@ -81,6 +81,16 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<
     serde_norway::from_str(text).map_err(|e| ConfigError::from_yaml(file, e))
 }
 
+/// Any YAML text as an untyped value (for tools that inspect project files).
+pub fn parse_yaml_value(text: &str) -> Result<serde_json::Value, String> {
+    serde_norway::from_str(text).map_err(|e| e.to_string())
+}
+
+/// A value written as YAML (the example generator writes kurum.yaml and plan.yaml with it).
+pub fn to_yaml<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    serde_norway::to_string(value).map_err(|e| e.to_string())
+}
+
 fn read_file(dir: &Path, name: &str) -> Result<String, ConfigError> {
     let path = dir.join(name);
     std::fs::read_to_string(&path).map_err(|e| {

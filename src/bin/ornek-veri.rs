@@ -85,7 +85,7 @@ const HEADER_COMMENT: &str = "# Bu dosya `cargo run --bin ornek-veri` ile üreti
 # Elle değiştirmeyin: verileri src/bin/ornek-veri/ altındaki tablolarda değiştirip yeniden üretin.\n";
 
 fn yaml_text<T: Serialize>(value: &T) -> Result<String, String> {
-    let body = serde_norway::to_string(value).map_err(|e| format!("YAML yazılamadı: {e}"))?;
+    let body = kitap::config::to_yaml(value).map_err(|e| format!("YAML yazılamadı: {e}"))?;
     Ok(format!("{HEADER_COMMENT}{body}"))
 }
 

@@ -275,9 +275,8 @@ fn amendments() -> Vec<Amendment> {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let value: serde_norway::Value =
-            serde_norway::from_str(&text).unwrap_or(serde_norway::Value::Null);
-        let Some(list) = value.get("degisiklikler").and_then(|d| d.as_sequence()) else {
+        let value = kitap::config::parse_yaml_value(&text).unwrap_or(serde_json::Value::Null);
+        let Some(list) = value.get("degisiklikler").and_then(|d| d.as_array()) else {
             continue;
         };
         for d in list {
