@@ -234,6 +234,15 @@ impl Ctx<'_> {
         )
     }
 
+    /// A value this decision added: no workbook cell, marked with the decision.
+    fn marked<T>(&self, value: T) -> Sourced<T> {
+        Sourced {
+            value,
+            cell: None,
+            changed_by: Some(self.d.number.clone()),
+        }
+    }
+
     fn record(&self, field: &str, old: String, new: String) -> ChangeRecord {
         ChangeRecord {
             decision: self.d.number.clone(),
@@ -678,6 +687,29 @@ fn required<'a>(
         .ok_or_else(|| ctx.refuse(Code::A004, format!("eklenen öğenin “{key}” alanı yok.")))
 }
 
+/// The `deger` of an added item and its hedef, which must exist in plan.yaml.
+fn added_fields<'a>(
+    model: &Model,
+    ctx: &Ctx,
+    obj: &'a serde_json::Map<String, Value>,
+    what: &str,
+) -> Result<(&'a serde_json::Map<String, Value>, String), Refusal> {
+    let deger = obj.get("deger").and_then(Value::as_object).ok_or_else(|| {
+        ctx.refuse(
+            Code::A004,
+            format!("eklenen {what} alanları (deger) yazılmamış."),
+        )
+    })?;
+    let objective = normalize_code(
+        &text_of(required(ctx, deger, "hedef")?).unwrap_or_default(),
+        "H",
+    );
+    if model.objective(&objective).is_none() {
+        return Err(ctx.refuse(Code::A001, format!("{objective} hedefi plan.yaml'da yok.")));
+    }
+    Ok((deger, objective))
+}
+
 fn add_indicator(
     model: &mut Model,
     settings: &Settings,
@@ -691,19 +723,7 @@ fn add_indicator(
             format!("{code} göstergesi zaten var; eklenemez (değiştirmek için islem: degistir)."),
         ));
     }
-    let deger = obj.get("deger").and_then(Value::as_object).ok_or_else(|| {
-        ctx.refuse(
-            Code::A004,
-            "eklenen göstergenin alanları (deger) yazılmamış.".into(),
-        )
-    })?;
-    let objective = normalize_code(
-        &text_of(required(ctx, deger, "hedef")?).unwrap_or_default(),
-        "H",
-    );
-    if model.objective(&objective).is_none() {
-        return Err(ctx.refuse(Code::A001, format!("{objective} hedefi plan.yaml'da yok.")));
-    }
+    let (deger, objective) = added_fields(model, ctx, obj, "göstergenin")?;
     let text = |key: &str| -> Result<String, Refusal> {
         text_of(required(ctx, deger, key)?)
             .filter(|s| !s.is_empty())
@@ -744,61 +764,21 @@ fn add_indicator(
     let mut targets = BTreeMap::new();
     for year in settings.years.plan_years() {
         let v = targets_obj.get(&year.to_string()).and_then(number_of);
-        targets.insert(
-            year,
-            Sourced {
-                value: v,
-                cell: None,
-                changed_by: Some(ctx.d.number.clone()),
-            },
-        );
+        targets.insert(year, ctx.marked(v));
     }
-    let marked = |v| Sourced {
-        value: v,
-        cell: None,
-        changed_by: Some(ctx.d.number.clone()),
-    };
     model.indicators.push(Indicator {
         code: code.to_string(),
         code_cell: None,
-        objective: marked(objective),
+        objective: ctx.marked(objective),
         directorate: directorate.name.clone(),
-        name: Sourced {
-            value: name.clone(),
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
-        unit: Sourced {
-            value: unit,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
-        direction: Sourced {
-            value: direction,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
-        weight: Sourced {
-            value: weight,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
-        baseline: Sourced {
-            value: Some(baseline),
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
+        name: ctx.marked(name.clone()),
+        unit: ctx.marked(unit),
+        direction: ctx.marked(direction),
+        weight: ctx.marked(weight),
+        baseline: ctx.marked(Some(baseline)),
         targets,
-        monitoring: Sourced {
-            value: monitoring,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
-        reporting: Sourced {
-            value: reporting,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        },
+        monitoring: ctx.marked(monitoring),
+        reporting: ctx.marked(reporting),
         cooperating: Sourced::plain(deger.get("isbirligi").and_then(list_of).unwrap_or_default()),
         note: Sourced::plain(deger.get("aciklama").and_then(text_of)),
         actuals: Vec::new(),
@@ -823,19 +803,7 @@ fn add_activity(
             format!("{code} faaliyeti zaten var; eklenemez."),
         ));
     }
-    let deger = obj.get("deger").and_then(Value::as_object).ok_or_else(|| {
-        ctx.refuse(
-            Code::A004,
-            "eklenen faaliyetin alanları (deger) yazılmamış.".into(),
-        )
-    })?;
-    let objective = normalize_code(
-        &text_of(required(ctx, deger, "hedef")?).unwrap_or_default(),
-        "H",
-    );
-    if model.objective(&objective).is_none() {
-        return Err(ctx.refuse(Code::A001, format!("{objective} hedefi plan.yaml'da yok.")));
-    }
+    let (deger, objective) = added_fields(model, ctx, obj, "faaliyetin")?;
     let name = text_of(required(ctx, deger, "ad")?)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| ctx.refuse(Code::A004, "“ad” boş.".into()))?;
@@ -864,33 +832,16 @@ fn add_activity(
             .and_then(|o| o.get(&year.to_string()))
             .and_then(number_of)
             .unwrap_or(0.0);
-        let marked = |v| Sourced {
-            value: v,
-            cell: None,
-            changed_by: Some(ctx.d.number.clone()),
-        };
         model.activities.push(Activity {
             code: code.to_string(),
             code_cell: None,
             kind,
-            objective: marked(objective.clone()),
+            objective: ctx.marked(objective.clone()),
             directorate: directorate.name.clone(),
-            name: Sourced {
-                value: name.clone(),
-                cell: None,
-                changed_by: Some(ctx.d.number.clone()),
-            },
+            name: ctx.marked(name.clone()),
             year,
-            budget: Sourced {
-                value: b,
-                cell: None,
-                changed_by: Some(ctx.d.number.clone()),
-            },
-            off_budget: Sourced {
-                value: ob,
-                cell: None,
-                changed_by: Some(ctx.d.number.clone()),
-            },
+            budget: ctx.marked(b),
+            off_budget: ctx.marked(ob),
             expenditure: Sourced::plain(None),
             status: Sourced::plain(None),
             note: Sourced::plain(None),
