@@ -19,6 +19,7 @@ pub mod model;
 pub mod output;
 pub mod performance;
 pub mod pipeline;
+pub mod printable;
 pub mod publish;
 pub mod render;
 pub mod report;

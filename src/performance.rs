@@ -365,7 +365,7 @@ mod tests {
                 period: Period::YearEnd,
                 value: Sourced::plain(x),
                 deviation_reason: Sourced::plain(None),
-                data_source: None,
+                data_source: Sourced::plain(None),
                 code_cell: None,
             })
             .into_iter()
@@ -529,7 +529,7 @@ mod tests {
             period: Period::Interim,
             value: Sourced::plain(4.0),
             deviation_reason: Sourced::plain(None),
-            data_source: None,
+            data_source: Sourced::plain(None),
             code_cell: None,
         });
         assert_eq!(latest_value(&ind, 2025), Some((4.0, Period::Interim)));
@@ -538,7 +538,7 @@ mod tests {
             period: Period::YearEnd,
             value: Sourced::plain(9.0),
             deviation_reason: Sourced::plain(None),
-            data_source: None,
+            data_source: Sourced::plain(None),
             code_cell: None,
         });
         assert_eq!(latest_value(&ind, 2025), Some((9.0, Period::YearEnd)));

@@ -10,8 +10,10 @@ use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, WorkbookReader};
 use crate::model::{self, Model};
 use crate::output::{write_atomic, WriteError};
+use crate::printable::{self, Printable};
 use crate::report::{html, Report};
 use crate::rules;
+use crate::typeset::FontLibrary;
 
 /// Options common to every command.
 #[derive(Debug, Clone, Default)]
@@ -76,6 +78,11 @@ pub fn check_with(
     let amended = amend::apply_all(&project.dir, &project.settings, &mut model);
     findings.extend(amended.findings);
     lap("değişiklikler", &mut timings);
+    // Every text a book prints, checked against the fonts the books use (D010, D011).
+    let fonts = FontLibrary::load(&[project.dir.join("fonts")]);
+    let printable = Printable::new(&fonts, &project.settings.theme.font);
+    findings.extend(printable::check(&project, &model, &printable));
+    lap("yazı tipleri", &mut timings);
     // Every rule runs on the model after the amendments are applied.
     findings.extend(rules::check(&model, &project.settings));
     let findings = apply_severities(&project, findings);

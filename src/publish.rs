@@ -6,12 +6,14 @@
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::books::{book_context, Book, BookInput};
 use crate::finding::{Code, Finding, Severity};
 use crate::output::{write_atomic, WriteError};
 use crate::pipeline::Checked;
+use crate::printable::Printable;
 use crate::render::Renderer;
 use crate::typeset::{
     self, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
@@ -224,7 +226,8 @@ impl Publisher {
         let project = &checked.project;
         let mut built = Built::default();
         if self.renderer.is_none() {
-            match Renderer::new(Some(&project.dir)) {
+            let printable = Printable::new(&self.fonts, &project.settings.theme.font);
+            match Renderer::with_printable(Some(&project.dir), Arc::new(printable)) {
                 Ok(r) => self.renderer = Some(r),
                 Err(e) => {
                     built.findings.push(Finding::new(

@@ -405,10 +405,10 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
     for (r, key) in keys {
         let value = match key.as_str() {
             "Birim Adı" => t(directorate),
-            "Harcama Yetkilisi" => ot(d.official.as_deref()),
-            "Unvan" => ot(d.title.as_deref()),
-            "Hazırlayan" => ot(d.prepared_by.as_deref()),
-            "Tarih" => ot(d.date.as_deref()),
+            "Harcama Yetkilisi" => ot(d.official.as_ref().map(|s| s.value.as_str())),
+            "Unvan" => ot(d.title.as_ref().map(|s| s.value.as_str())),
+            "Hazırlayan" => ot(d.prepared_by.as_ref().map(|s| s.value.as_str())),
+            "Tarih" => ot(d.date.as_ref().map(|s| s.value.as_str())),
             _ => continue,
         };
         book.type_into("Birim", r, 1, &value);
@@ -505,7 +505,7 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
             ("Dönem", t(a.period.label())),
             ("Gerçekleşen Değer", Val::N(a.value.value)),
             ("Sapma Nedeni", ot(a.deviation_reason.value.as_deref())),
-            ("Veri Kaynağı", ot(a.data_source.as_deref())),
+            ("Veri Kaynağı", ot(a.data_source.value.as_deref())),
         ]
     };
     for row in 1..=book.last_row(sheet) {
@@ -670,7 +670,12 @@ fn model_values(m: &Model) -> Vec<String> {
         for a in &i.actuals {
             out.push(format!(
                 "gerçekleşme {} | {} | {:?} | {} | {:?} | {:?}",
-                i.code, a.year, a.period, a.value.value, a.deviation_reason.value, a.data_source
+                i.code,
+                a.year,
+                a.period,
+                a.value.value,
+                a.deviation_reason.value,
+                a.data_source.value
             ));
         }
     }

@@ -128,8 +128,9 @@ fn directorates(model: &Model, marks: &Marks) -> Value {
             .iter()
             .enumerate()
             .map(|(k, d)| {
-                let text = |v: &Option<String>| {
-                    v.as_deref()
+                let text = |v: &Option<crate::model::Sourced<String>>| {
+                    v.as_ref()
+                        .map(|s| s.value.as_str())
                         .filter(|s| !s.trim().is_empty())
                         .map(str::to_string)
                         .unwrap_or_else(empty)

@@ -28,10 +28,10 @@ pub struct PendingActual {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DirectorateSheet {
     pub name: Option<Sourced<String>>,
-    pub official: Option<String>,
-    pub title: Option<String>,
-    pub prepared_by: Option<String>,
-    pub date: Option<String>,
+    pub official: Option<Sourced<String>>,
+    pub title: Option<Sourced<String>>,
+    pub prepared_by: Option<Sourced<String>>,
+    pub date: Option<Sourced<String>>,
 }
 
 /// One workbook, read.
@@ -278,17 +278,18 @@ fn read_directorate_sheet(file: &str, sheet: &RawSheet) -> DirectorateSheet {
         if value_text.is_empty() {
             continue;
         }
+        let value = Some(Sourced::new(
+            value_text,
+            Some(CellRef::new(file, &sheet.name, row, 1)),
+        ));
         match fold(&as_text(key)).as_str() {
             "birimadi" | "mudurluk" | "harcamabirimi" | "birim" if out.name.is_none() => {
-                out.name = Some(Sourced::new(
-                    value_text,
-                    Some(CellRef::new(file, &sheet.name, row, 1)),
-                ));
+                out.name = value;
             }
-            "harcamayetkilisi" | "mudur" | "birimyoneticisi" => out.official = Some(value_text),
-            "unvan" | "unvani" => out.title = Some(value_text),
-            "hazirlayan" => out.prepared_by = Some(value_text),
-            "tarih" => out.date = Some(value_text),
+            "harcamayetkilisi" | "mudur" | "birimyoneticisi" => out.official = value,
+            "unvan" | "unvani" => out.title = value,
+            "hazirlayan" => out.prepared_by = value,
+            "tarih" => out.date = value,
             _ => {}
         }
     }
@@ -832,7 +833,7 @@ impl<'a> SheetReader<'a, '_> {
                 period: period.value,
                 value,
                 deviation_reason: reason,
-                data_source: source.value,
+                data_source: source,
                 code_cell: Some(code_cell),
             },
         });

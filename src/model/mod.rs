@@ -186,12 +186,12 @@ pub struct Directorate {
     pub short_name: Option<String>,
     /// The workbook this directorate's data came from.
     pub file: Option<String>,
-    /// Harcama Yetkilisi.
-    pub official: Option<String>,
+    /// Harcama Yetkilisi (the Birim sheet's cells).
+    pub official: Option<Sourced<String>>,
     /// Unvan.
-    pub title: Option<String>,
-    pub prepared_by: Option<String>,
-    pub date: Option<String>,
+    pub title: Option<Sourced<String>>,
+    pub prepared_by: Option<Sourced<String>>,
+    pub date: Option<Sourced<String>>,
 }
 
 /// Amaç.
@@ -267,7 +267,7 @@ pub struct Actual {
     pub period: Period,
     pub value: Sourced<f64>,
     pub deviation_reason: Sourced<Option<String>>,
-    pub data_source: Option<String>,
+    pub data_source: Sourced<Option<String>>,
     pub code_cell: Option<CellRef>,
 }
 

@@ -25,6 +25,8 @@ use std::fmt::Write as _;
 use minijinja::value::ValueKind;
 use minijinja::{AutoEscape, Error, ErrorKind, Output, State, Value};
 
+use crate::printable::Printable;
+
 /// The name of the custom auto-escape mode for Typst templates.
 pub const TYPST: &str = "typst";
 
@@ -40,9 +42,15 @@ pub fn auto_escape_for(name: &str) -> AutoEscape {
     }
 }
 
-/// The environment's formatter: Typst expressions in Typst templates, minijinja's own escaping
-/// everywhere else.
-pub fn formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
+/// The environment's formatter: Typst expressions in Typst templates, every string made
+/// printable by `printable` first ([`crate::printable`]); minijinja's own escaping everywhere
+/// else.
+pub fn formatter(
+    out: &mut Output,
+    state: &mut State,
+    value: &Value,
+    printable: &Printable,
+) -> Result<(), Error> {
     match state.auto_escape() {
         AutoEscape::Custom(name) if name == TYPST => {
             if value.is_safe() {
@@ -51,7 +59,8 @@ pub fn formatter(out: &mut Output, state: &mut State, value: &Value) -> Result<(
                     .write_str(value.as_str().unwrap_or_default())
                     .map_err(write_error);
             }
-            let text = to_typst(value)?;
+            let mut text = String::new();
+            write_value(&mut text, value, 0, Some(printable))?;
             out.write_str(&text).map_err(write_error)
         }
         _ => minijinja::escape_formatter(out, state, value),
@@ -65,10 +74,11 @@ fn write_error(_: std::fmt::Error) -> Error {
     )
 }
 
-/// A template value as one Typst expression (see the module documentation).
+/// A template value as one Typst expression (see the module documentation), strings exactly
+/// as they are (the template formatter also makes them printable).
 pub fn to_typst(value: &Value) -> Result<String, Error> {
     let mut out = String::new();
-    write_value(&mut out, value, 0)?;
+    write_value(&mut out, value, 0, None)?;
     Ok(out)
 }
 
@@ -105,7 +115,16 @@ pub fn typst_int(value: i128) -> String {
 /// Nesting deeper than this is refused: Typst's parser stops at 256 levels.
 const MAX_DEPTH: usize = 200;
 
-fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), Error> {
+fn write_value(
+    out: &mut String,
+    value: &Value,
+    depth: usize,
+    printable: Option<&Printable>,
+) -> Result<(), Error> {
+    let write_text = |out: &mut String, text: &str| match printable {
+        Some(p) => write_string(out, &p.clean(text).text),
+        None => write_string(out, text),
+    };
     if depth > MAX_DEPTH {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
@@ -126,15 +145,15 @@ fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), Erro
                 out.push_str(&typst_float(f64::try_from(value.clone())?));
             }
         }
-        ValueKind::String => write_string(out, value.as_str().unwrap_or_default()),
+        ValueKind::String => write_text(out, value.as_str().unwrap_or_default()),
         ValueKind::Bytes => {
             let bytes = value.as_bytes().unwrap_or_default();
-            write_string(out, &String::from_utf8_lossy(bytes));
+            write_text(out, &String::from_utf8_lossy(bytes));
         }
         ValueKind::Seq | ValueKind::Iterable => {
             out.push('(');
             for item in value.try_iter()? {
-                write_value(out, &item, depth + 1)?;
+                write_value(out, &item, depth + 1, printable)?;
                 out.push_str(", ");
             }
             if out.ends_with(", ") {
@@ -152,7 +171,7 @@ fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), Erro
                     None => write_string(out, &key.to_string()),
                 }
                 out.push_str(": ");
-                write_value(out, &item, depth + 1)?;
+                write_value(out, &item, depth + 1, printable)?;
                 out.push_str(", ");
                 empty = false;
             }
@@ -167,7 +186,7 @@ fn write_value(out: &mut String, value: &Value, depth: usize) -> Result<(), Erro
             return Err(Error::new(ErrorKind::InvalidOperation, value.to_string()));
         }
         // Plain objects and future kinds: their text, as a string.
-        _ => write_string(out, &value.to_string()),
+        _ => write_text(out, &value.to_string()),
     }
     Ok(())
 }

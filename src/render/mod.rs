@@ -28,11 +28,14 @@ pub mod format;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, UndefinedBehavior, Value};
 use serde::Serialize;
+
+use crate::printable::Printable;
 
 /// The folder, in the repository and in a project, that holds the templates.
 pub const TEMPLATE_DIR: &str = "report-templates";
@@ -53,11 +56,23 @@ impl Renderer {
     /// The environment: strict undefined values, the Typst escape for `*.typ.j2`, the Turkish
     /// filters, and templates from `<project_dir>/report-templates/` when the file exists there,
     /// else the built-in ones.
+    /// Strings are made printable with the built-in fonts ([`Printable::built_in`]).
     pub fn new(project_dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        Renderer::with_printable(project_dir, Printable::built_in())
+    }
+
+    /// Like [`Renderer::new`], every string made printable by `printable` (the fonts of the
+    /// build and the book's family).
+    pub fn with_printable(
+        project_dir: Option<&Path>,
+        printable: Arc<Printable>,
+    ) -> Result<Renderer, RenderError> {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(escape::auto_escape_for);
-        env.set_formatter(escape::formatter);
+        env.set_formatter(move |out, state, value| {
+            escape::formatter(out, state, value, &printable)
+        });
         env.set_syntax(syntax()?);
         env.set_debug(true);
         filters::register(&mut env);

@@ -179,17 +179,27 @@ const MAX_SHEET_NAME_CHARS: usize = 31;
 struct Limits {
     last_row: u32,
     last_col: u32,
+    /// Whether cell text may hold C0 control characters (`.xlsx` stores them as `_xHHHH_`,
+    /// `.xls` as they are; XML 1.0, and so `.ods`, cannot hold them).
+    controls_in_text: bool,
 }
 
-/// `.xlsx` and `.ods` (as Excel and LibreOffice open them).
-const BIG_GRID: Limits = Limits {
+/// `.xlsx` (as Excel opens it).
+const XLSX_GRID: Limits = Limits {
     last_row: 1_048_575,
     last_col: 16_383,
+    controls_in_text: true,
+};
+/// `.ods` (as LibreOffice opens it).
+const ODS_GRID: Limits = Limits {
+    controls_in_text: false,
+    ..XLSX_GRID
 };
 /// `.xls` (BIFF8).
 const XLS_GRID: Limits = Limits {
     last_row: 65_535,
     last_col: 255,
+    controls_in_text: true,
 };
 
 fn invalid(message: String) -> io::Error {
@@ -353,10 +363,16 @@ fn validate_cell(
             "the text in {} is longer than 32767 characters",
             at()
         ))),
-        CellValue::Text(t) if t.chars().any(is_unwritable) => Err(invalid(format!(
-            "the text in {} holds a control character",
-            at()
-        ))),
+        CellValue::Text(t)
+            if t.chars().any(|c| {
+                is_unwritable(c) && !(limits.controls_in_text && c.is_ascii_control())
+            }) =>
+        {
+            Err(invalid(format!(
+                "the text in {} holds a control character",
+                at()
+            )))
+        }
         _ => Ok(()),
     }
 }

@@ -16,7 +16,7 @@
 
 use super::xlsx::number_text;
 use super::{formula_body, push_xml, validate, zip_parts, CellValue, SheetSpec, WorkbookSpec};
-use super::{Merge, BIG_GRID};
+use super::{Merge, ODS_GRID};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io;
@@ -40,7 +40,7 @@ const BOOL_STYLE: &str = " table:style-name=\"ce1\"";
 const WRAP_STYLE: &str = " table:style-name=\"ce2\"";
 
 pub fn to_bytes(spec: &WorkbookSpec) -> io::Result<Vec<u8>> {
-    validate(spec, BIG_GRID)?;
+    validate(spec, ODS_GRID)?;
     let parts = [
         ("mimetype", MIMETYPE.as_bytes().to_vec(), false),
         ("content.xml", content_xml(spec).into_bytes(), true),

@@ -5,7 +5,7 @@
 
 use super::{
     cell_name, formula_body, push_xml, validate, zip_parts, CellValue, SheetSpec, WorkbookSpec,
-    BIG_GRID,
+    XLSX_GRID,
 };
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -19,7 +19,7 @@ const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 const WRAP_STYLE: &str = " s=\"1\"";
 
 pub fn to_bytes(spec: &WorkbookSpec) -> io::Result<Vec<u8>> {
-    validate(spec, BIG_GRID)?;
+    validate(spec, XLSX_GRID)?;
     let active = active_sheet(spec);
     let mut strings = SharedStrings::default();
     let sheets: Vec<String> = spec
@@ -215,7 +215,10 @@ fn push_excel_text(x: &mut String, text: &str) {
     let mut escaped = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         match c {
-            '\r' => escaped.push_str("_x000D_"),
+            // Excel's escape for characters XML 1.0 cannot hold.
+            c if c.is_ascii_control() && c != '\t' && c != '\n' => {
+                escaped.push_str(&format!("_x{:04X}_", u32::from(c)));
+            }
             '_' if looks_like_escape(&text[i..]) => escaped.push_str("_x005F_"),
             c => escaped.push(c),
         }

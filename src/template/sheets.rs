@@ -88,10 +88,22 @@ pub fn directorate(ws: &mut Worksheet, styles: &Styles, s: &Subject) -> Result<(
     let info = s.info;
     let values: [(Option<&str>, bool); 5] = [
         (Some(s.directorate.name.as_str()), true),
-        (info.and_then(|d| d.official.as_deref()), false),
-        (info.and_then(|d| d.title.as_deref()), false),
-        (info.and_then(|d| d.prepared_by.as_deref()), false),
-        (info.and_then(|d| d.date.as_deref()), false),
+        (
+            info.and_then(|d| d.official.as_ref().map(|s| s.value.as_str())),
+            false,
+        ),
+        (
+            info.and_then(|d| d.title.as_ref().map(|s| s.value.as_str())),
+            false,
+        ),
+        (
+            info.and_then(|d| d.prepared_by.as_ref().map(|s| s.value.as_str())),
+            false,
+        ),
+        (
+            info.and_then(|d| d.date.as_ref().map(|s| s.value.as_str())),
+            false,
+        ),
     ];
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 45)?;
@@ -237,7 +249,7 @@ pub fn actuals(s: &Subject, indicator_rows: usize) -> Result<Table, XlsxError> {
                     },
                     Cell::number(a.value.value, false),
                     Cell::opt_text(a.deviation_reason.value.as_deref(), false),
-                    Cell::opt_text(a.data_source.as_deref(), false),
+                    Cell::opt_text(a.data_source.value.as_deref(), false),
                 ],
             ));
         }

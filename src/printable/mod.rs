@@ -1,0 +1,500 @@
+//! Text made printable: any text a directorate types reaches the book.
+//!
+//! Every string a book prints passes through [`Printable::clean`] on its way into Typst (the
+//! template escape calls it, see [`crate::render::escape`]), and the checking stage runs the same
+//! function over the model ([`check`]) to report, at the cell or YAML key the text came from,
+//! what it had to change. So the findings and the books always agree, and no string reaches
+//! Typst in a form that costs a book: under PDF/A a glyph no font has fails the whole export,
+//! and Typst 0.15.1 panics on some marks without a base in right-to-left text.
+//!
+//! What [`Printable::clean`] does to a text, in order:
+//! 1. **Line breaks** — CR LF, CR, VT, FF and NEL become LF (Word's manual line break is VT;
+//!    pastes from the web bring CR LF). LF and tab stay. No finding: the text means the same.
+//! 2. **Control characters** — every other C0/C1 control is removed (finding D011).
+//! 3. **Marks without a base** — a combining mark, emoji modifier or other extending character
+//!    at the start of the text, after a line break or tab, or after a space, is put on the
+//!    dotted circle U+25CC, the way Unicode shows an isolated mark.
+//! 4. **Glyphs** — every grapheme cluster must be drawn by one font, chosen the way Typst
+//!    chooses: the book's font family (`tema.yazi_tipi`) if it has every character of the
+//!    cluster, else the fallback font Typst picks for the cluster's first character
+//!    ([`typst::text::FontBook::select_fallback`]), for every face a book uses (regular, bold,
+//!    italic, condensed). A character that no font can draw in its cluster is replaced by
+//!    U+FFFD � (finding D010): either no font has it, or it is a mark its base's font lacks.
+//!    The base stays when it can be drawn alone. A space the book's font lacks becomes a plain
+//!    space.
+//!
+//! Bidirectional controls and zero-width characters are kept: Typst applies them.
+
+mod places;
+
+pub use places::check;
+
+use std::borrow::Cow;
+use std::sync::{Arc, LazyLock};
+
+use typst::text::{
+    is_default_ignorable, FontBook, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::typeset::FontLibrary;
+
+/// The family the books use when the theme names none (`report-templates/lib/tema.typ`).
+pub const DEFAULT_FAMILY: &str = "Noto Sans";
+
+/// What is printed in place of a character no font can draw.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// The base an isolated mark is put on.
+pub const DOTTED_CIRCLE: char = '\u{25CC}';
+
+/// One thing [`Printable::clean`] changed in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A control character was removed.
+    ControlRemoved(char),
+    /// A character no font has was replaced by U+FFFD.
+    NoGlyph(char),
+    /// A character some font has, but not together with the character before it (a mark whose
+    /// base comes from another font), was replaced by U+FFFD.
+    NotWithBase { c: char, base: char },
+}
+
+impl Change {
+    /// The character concerned.
+    pub fn char(&self) -> char {
+        match self {
+            Change::ControlRemoved(c) | Change::NoGlyph(c) | Change::NotWithBase { c, .. } => *c,
+        }
+    }
+}
+
+/// A text as the book prints it, and what was changed to get there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned<'a> {
+    pub text: Cow<'a, str>,
+    /// Each change once per character, in order of first appearance.
+    pub changes: Vec<Change>,
+}
+
+/// The faces a book uses: regular, bold, italic and condensed (tables) combinations.
+fn book_variants() -> Vec<FontVariant> {
+    let mut variants = Vec::new();
+    for style in [FontStyle::Normal, FontStyle::Italic] {
+        for weight in [FontWeight::REGULAR, FontWeight::BOLD] {
+            for stretch in [FontStretch::NORMAL, FontStretch::CONDENSED] {
+                variants.push(FontVariant::new(style, weight, stretch));
+            }
+        }
+    }
+    variants
+}
+
+/// Size of the fast lookup of the book family's characters (the Basic Multilingual Plane).
+const BMP: usize = 0x1_0000;
+
+/// What the fonts of a book can print (see the module documentation). Cheap to share.
+pub struct Printable {
+    book: FontBook,
+    /// For each face a book uses: the face of the book's family Typst selects, if any.
+    primary: Vec<(FontVariant, Option<usize>)>,
+    /// BMP characters every selected face of the book's family has.
+    primary_bmp: Vec<bool>,
+    /// Whether the fonts were looked at at all (`false`: only steps 1–3 apply).
+    glyphs: bool,
+}
+
+impl std::fmt::Debug for Printable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Printable")
+            .field("faces", &self.book.families().count())
+            .field("glyphs", &self.glyphs)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The built-in fonts with the default family, loaded once.
+static BUILT_IN: LazyLock<Arc<Printable>> =
+    LazyLock::new(|| Arc::new(Printable::new(&FontLibrary::load(&[]), DEFAULT_FAMILY)));
+
+impl Printable {
+    /// For the fonts of a build and the book's font family (`tema.yazi_tipi`).
+    pub fn new(fonts: &FontLibrary, family: &str) -> Printable {
+        Printable::from_infos(fonts.infos().cloned().collect(), family, true)
+    }
+
+    /// The built-in fonts and the default family.
+    pub fn built_in() -> Arc<Printable> {
+        Arc::clone(&BUILT_IN)
+    }
+
+    /// Only line breaks, control characters and isolated marks; no font is looked at.
+    pub fn without_fonts() -> Printable {
+        Printable::from_infos(Vec::new(), DEFAULT_FAMILY, false)
+    }
+
+    fn from_infos(infos: Vec<FontInfo>, family: &str, glyphs: bool) -> Printable {
+        let book = FontBook::from_infos(infos);
+        let family = family.to_lowercase();
+        let primary: Vec<(FontVariant, Option<usize>)> = book_variants()
+            .into_iter()
+            .map(|v| (v, book.select(&family, v)))
+            .collect();
+        let faces: Vec<&FontInfo> = primary
+            .iter()
+            .filter_map(|(_, id)| id.and_then(|id| book.info(id)))
+            .collect();
+        let mut primary_bmp = vec![false; BMP];
+        if let Some((first, rest)) = faces.split_first() {
+            for c in first.coverage.iter().filter(|&c| (c as usize) < BMP) {
+                if rest.iter().all(|info| info.coverage.contains(c)) {
+                    primary_bmp[c as usize] = true;
+                }
+            }
+        }
+        Printable {
+            book,
+            primary,
+            primary_bmp,
+            glyphs,
+        }
+    }
+
+    /// The text as the book prints it (see the module documentation).
+    pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        if self.is_plain(text) {
+            return Cleaned {
+                text: Cow::Borrowed(text),
+                changes: Vec::new(),
+            };
+        }
+        let mut changes = Vec::new();
+        let structural = structural(text, &mut changes);
+        let mut out = String::with_capacity(structural.len());
+        for cluster in structural.graphemes(true) {
+            self.push_cluster(cluster, &mut out, &mut changes);
+        }
+        if out == text {
+            return Cleaned {
+                text: Cow::Borrowed(text),
+                changes,
+            };
+        }
+        Cleaned {
+            text: Cow::Owned(out),
+            changes,
+        }
+    }
+
+    /// Fast path: no control character, no mark, nothing the book's family lacks.
+    fn is_plain(&self, text: &str) -> bool {
+        let mut previous_breaks = true;
+        for c in text.chars() {
+            if c.is_control() && c != '\n' && c != '\t' {
+                return false;
+            }
+            let extends = is_extender(c);
+            if extends && previous_breaks {
+                return false;
+            }
+            if !(c == '\n' || c == '\t' || self.primary_has(c) || is_default_ignorable(c)) {
+                return false;
+            }
+            previous_breaks = c.is_whitespace();
+        }
+        true
+    }
+
+    /// Whether every face of the book's family has `c` (without fonts: always).
+    fn primary_has(&self, c: char) -> bool {
+        if !self.glyphs {
+            return true;
+        }
+        let code = c as usize;
+        if code < BMP {
+            return self.primary_bmp[code];
+        }
+        self.primary.iter().all(|(_, id)| {
+            id.and_then(|id| self.book.info(id))
+                .is_some_and(|info| info.coverage.contains(c as u32))
+        })
+    }
+
+    /// Appends one grapheme cluster of the structural text, made printable.
+    fn push_cluster(&self, cluster: &str, out: &mut String, changes: &mut Vec<Change>) {
+        let mut chars = cluster.chars();
+        let Some(first) = chars.next() else {
+            return;
+        };
+        let rest = chars.as_str();
+        // Line breaks and tabs are laid out, not drawn.
+        if first == '\n' || first == '\t' {
+            out.push(first);
+            if !rest.is_empty() {
+                self.push_cluster(&format!("{DOTTED_CIRCLE}{rest}"), out, changes);
+            }
+            return;
+        }
+        // A space with marks on it: the space, then the marks on a dotted circle.
+        if first.is_whitespace() && rest.chars().any(|c| !is_default_ignorable(c)) {
+            self.push_cluster(&first.to_string(), out, changes);
+            self.push_cluster(&format!("{DOTTED_CIRCLE}{rest}"), out, changes);
+            return;
+        }
+        if first.is_whitespace() {
+            out.push(if self.prints(&first.to_string()) {
+                first
+            } else {
+                ' '
+            });
+            out.push_str(rest);
+            return;
+        }
+        // A mark at the start: on a dotted circle.
+        if is_extender(first) && !is_default_ignorable(first) {
+            self.push_cluster(&format!("{DOTTED_CIRCLE}{cluster}"), out, changes);
+            return;
+        }
+        if self.prints(cluster) {
+            out.push_str(cluster);
+            return;
+        }
+        // Keep the base (and the marks its font has), replace the rest.
+        let base: String = std::iter::once(first).collect();
+        if !self.prints(&base) {
+            out.push(REPLACEMENT);
+            for c in cluster.chars().filter(|&c| !is_default_ignorable(c)) {
+                let change = if c == DOTTED_CIRCLE {
+                    continue;
+                } else if self.prints(&c.to_string()) {
+                    Change::NotWithBase { c, base: first }
+                } else {
+                    Change::NoGlyph(c)
+                };
+                note(changes, change);
+            }
+            return;
+        }
+        let mut kept = base;
+        let mut dropped = false;
+        for c in rest.chars() {
+            let candidate = format!("{kept}{c}");
+            if is_default_ignorable(c) || self.prints(&candidate) {
+                kept = candidate;
+            } else {
+                dropped = true;
+                let change =
+                    if self.prints(&c.to_string()) || self.prints(&format!("{DOTTED_CIRCLE}{c}")) {
+                        Change::NotWithBase { c, base: first }
+                    } else {
+                        Change::NoGlyph(c)
+                    };
+                note(changes, change);
+            }
+        }
+        // A base we put there ourselves goes with its marks.
+        if first == DOTTED_CIRCLE
+            && kept
+                .chars()
+                .all(|c| c == DOTTED_CIRCLE || is_default_ignorable(c))
+        {
+            out.push(REPLACEMENT);
+            return;
+        }
+        out.push_str(&kept);
+        if dropped {
+            out.push(REPLACEMENT);
+        }
+    }
+
+    /// Whether Typst draws the cluster with one font in every face a book uses.
+    fn prints(&self, cluster: &str) -> bool {
+        if !self.glyphs {
+            return true;
+        }
+        let needed: Vec<char> = cluster
+            .chars()
+            .filter(|&c| !is_default_ignorable(c) && c != '\n' && c != '\t')
+            .collect();
+        let Some(&first) = needed.first() else {
+            return true;
+        };
+        if needed.iter().all(|&c| self.primary_has(c)) {
+            return true;
+        }
+        self.primary.iter().all(|&(variant, primary)| {
+            let primary_info = primary.and_then(|id| self.book.info(id));
+            let covers = |info: &FontInfo| needed.iter().all(|&c| info.coverage.contains(c as u32));
+            if let Some(info) = primary_info {
+                if covers(info) {
+                    return true;
+                }
+                // Typst shapes the cluster with the book's font first; when that font has
+                // the first character, the fallback it looks for is that same font again.
+                if info.coverage.contains(first as u32) {
+                    return false;
+                }
+            }
+            // The fallback is chosen by the first character that is not a space.
+            if first.is_whitespace() {
+                return false;
+            }
+            self.book
+                .select_fallback(primary_info, variant, cluster)
+                .and_then(|id| self.book.info(id))
+                .is_some_and(covers)
+        })
+    }
+}
+
+fn note(changes: &mut Vec<Change>, change: Change) {
+    if !changes.iter().any(|c| c.char() == change.char()) {
+        changes.push(change);
+    }
+}
+
+/// Whether `c` extends the grapheme cluster before it (a mark, an emoji modifier, a joiner:
+/// Grapheme_Cluster_Break Extend, SpacingMark or ZWJ).
+pub fn is_extender(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let mut pair = String::with_capacity(8);
+    pair.push('a');
+    pair.push(c);
+    pair.graphemes(true).nth(1).is_none()
+}
+
+/// Steps 1 and 2: line breaks to LF, other control characters removed.
+fn structural<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => note(changes, Change::ControlRemoved(c)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> (String, Vec<Change>) {
+        let c = Printable::built_in().clean(s).clone();
+        (c.text.into_owned(), c.changes)
+    }
+
+    #[test]
+    fn turkish_text_is_untouched_and_borrowed() {
+        let p = Printable::built_in();
+        let text = "İl Sağlık Müdürlüğü — ₺ 1.234,5 % ½ ²\n\tçğıöşü ÇĞİÖŞÜ";
+        assert!(matches!(p.clean(text).text, Cow::Borrowed(_)));
+        assert!(p.clean(text).changes.is_empty());
+    }
+
+    #[test]
+    fn pasted_scripts_print_as_typed() {
+        for s in ["🎉 Fidan dikimi", "مرحبا بكم", "שלום", "✓ ☑ ① ≥ ≤ → ₺ ² ½"]
+        {
+            assert_eq!(clean(s), (s.to_string(), vec![]), "{s}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_become_lf_and_controls_go() {
+        assert_eq!(clean("a\r\nb\rc\u{0B}d").0, "a\nb\nc\nd");
+        let (text, changes) = clean("a\u{7}b\u{86}c\u{0}\u{7}");
+        assert_eq!(text, "abc");
+        assert_eq!(
+            changes,
+            vec![
+                Change::ControlRemoved('\u{7}'),
+                Change::ControlRemoved('\u{86}'),
+                Change::ControlRemoved('\u{0}')
+            ]
+        );
+    }
+
+    #[test]
+    fn characters_no_font_has_are_replaced() {
+        let (text, changes) = clean("a\u{E000}b\u{10FFFD}漢");
+        assert_eq!(text, "a\u{FFFD}b\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            changes,
+            vec![
+                Change::NoGlyph('\u{E000}'),
+                Change::NoGlyph('\u{10FFFD}'),
+                Change::NoGlyph('漢')
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mark_its_base_font_lacks_is_replaced_and_the_base_stays() {
+        // Noto Sans has "a" but not the Arabic shadda; Noto Sans Arabic has the shadda only.
+        let (text, changes) = clean("a\u{651}");
+        assert_eq!(text, "a\u{FFFD}");
+        assert_eq!(
+            changes,
+            vec![Change::NotWithBase {
+                c: '\u{651}',
+                base: 'a'
+            }]
+        );
+        // A Latin mark on a Latin letter is fine.
+        assert_eq!(clean("e\u{301}").0, "e\u{301}");
+    }
+
+    #[test]
+    fn isolated_marks_sit_on_a_dotted_circle() {
+        assert_eq!(clean("\u{301}a").0, "\u{25CC}\u{301}a");
+        assert_eq!(clean("a \u{301}").0, "a \u{25CC}\u{301}");
+        assert_eq!(clean("a\t\u{301}").0, "a\t\u{25CC}\u{301}");
+        // An Arabic mark after a space: no font has the dotted circle with it as Typst picks.
+        let (text, changes) = clean("ا \u{64B}ب");
+        assert_eq!(text, "ا \u{FFFD}ب");
+        assert_eq!(changes.len(), 1);
+    }
+
+    #[test]
+    fn spaces_the_font_lacks_become_plain_spaces() {
+        assert_eq!(clean("a\u{3000}b").0, "a b");
+    }
+
+    #[test]
+    fn cleaning_is_idempotent() {
+        for s in [
+            "a\u{651}",
+            "ا \u{64B}ب",
+            "\u{202B}!\u{86}\t\u{610}",
+            "\u{202E}_\u{1F3FB}",
+            "x\u{E000}\u{301}",
+        ] {
+            let once = clean(s).0;
+            assert_eq!(clean(&once), (once.clone(), vec![]), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn without_fonts_only_structure_changes() {
+        let p = Printable::without_fonts();
+        assert_eq!(p.clean("漢\u{7}").text, "漢");
+    }
+}
