@@ -2,6 +2,7 @@
 //! characters, characters no font has. Every book is still written; what cannot be printed is
 //! reported at its cell (D010, D011) and printed as a visible replacement.
 
+mod fuzzkit;
 mod kit;
 
 use std::path::Path;
@@ -198,4 +199,272 @@ fn denetle_reports_the_same_text_findings() {
     );
     assert_eq!(f.item.as_deref(), Some("F1.1.1"));
     assert_eq!(f.directorate.as_deref(), Some("Fen İşleri Müdürlüğü"));
+}
+
+/// The property of issue "any text reaches the book": cells (an activity name, an indicator
+/// name, a Sapma Nedeni) and a hedef name in plan.yaml hold generated strings from all of
+/// Unicode (every plane, controls, right-to-left scripts, emoji, CJK, combining marks,
+/// unassigned code points). Then:
+/// - `kitap derle` writes every book and exits 0;
+/// - every character no font has (and that needs a glyph: not a space, a control or a
+///   default-ignorable character) gives exactly one D010 at its place, naming its code point;
+/// - every other character that needs a glyph, unless a D010 at its place names it (a mark
+///   whose base comes from another font), is in the Faaliyet Raporu's PDF text, in order
+///   (for a string with right-to-left characters, whose order in a PDF's text is visual, every
+///   character is there): each string is written between two ASCII markers and the text
+///   between the markers (NFKC, spaces and format characters left out on both sides) holds
+///   the string's characters as a subsequence.
+mod property {
+    use super::*;
+
+    use super::fuzzkit::{run, Property};
+    use proptest::prelude::*;
+    use typst::text::is_default_ignorable;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// One character from everywhere a cell can draw from.
+    fn any_char() -> impl Strategy<Value = char> {
+        prop_oneof![
+            3 => any::<char>(),
+            2 => proptest::char::range('a', 'z'),
+            1 => proptest::sample::select("çğıöşüÇĞİÖŞÜ ".chars().collect::<Vec<_>>()),
+            1 => proptest::char::range('\u{0}', '\u{1f}'),
+            1 => proptest::char::range('\u{7f}', '\u{9f}'),
+            2 => proptest::char::range('\u{600}', '\u{6ff}'),
+            1 => proptest::char::range('\u{590}', '\u{5ff}'),
+            1 => proptest::char::range('\u{4e00}', '\u{9fff}'),
+            2 => proptest::char::range('\u{1f300}', '\u{1faff}'),
+            1 => proptest::char::range('\u{2190}', '\u{27bf}'),
+            1 => proptest::char::range('\u{300}', '\u{36f}'),
+            1 => proptest::char::range('\u{2000}', '\u{206f}'),
+            1 => proptest::char::range('\u{e000}', '\u{f8ff}'),
+            1 => proptest::char::range('\u{e0000}', '\u{e01ef}'),
+        ]
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(any_char(), 0..14).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// The marker pair of a place: strong left-to-right letters, so that no right-to-left run
+    /// of the string moves them.
+    fn marked(tag: &str, s: &str) -> String {
+        format!("QX{tag}W{s}WX{tag}Q")
+    }
+
+    /// Characters that are compared: no spaces, controls or format characters; NFKC, as a
+    /// PDF reader may give compatibility forms.
+    fn comparable(text: &str) -> Vec<char> {
+        text.nfkc()
+            .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c))
+            .collect()
+    }
+
+    fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+        let mut it = hay.iter();
+        needle.iter().all(|c| it.any(|h| h == c))
+    }
+
+    fn has_rtl(s: &str) -> bool {
+        s.chars().any(|c| {
+            matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+        })
+    }
+
+    #[derive(Debug)]
+    struct Case {
+        activity: String,
+        indicator: String,
+        reason: String,
+        objective: String,
+    }
+
+    fn check_case(case: Case) -> Result<(), TestCaseError> {
+        let fonts = kitap::typeset::FontLibrary::load(&[]);
+        let p = TestProject::valid("any-text-property");
+        let mut book = fen_isleri();
+        let activity = marked("A", &case.activity);
+        let indicator = marked("G", &case.indicator);
+        let reason = marked("S", &case.reason);
+        let objective = marked("H", &case.objective);
+        set(&mut book, "Faaliyetler", 1, 2, &activity);
+        set(&mut book, "Faaliyetler", 2, 2, &activity);
+        set(&mut book, "Göstergeler", 1, 2, &indicator);
+        set(&mut book, "Gerçekleşmeler", 3, 4, &reason);
+        p.write("birimler/fen-isleri.xlsx", &book);
+        let yaml_name = serde_norway::to_string(&objective).expect("YAML string");
+        let back: String = serde_norway::from_str(&yaml_name).expect("YAML reads back");
+        prop_assume!(back == objective, "YAML cannot carry {objective:?}");
+        let plan = PLAN.replace(
+            "ad: Yol ağını geliştirmek",
+            &format!("ad: {}", yaml_name.trim_end()),
+        );
+        std::fs::write(p.path("plan.yaml"), plan).expect("plan.yaml");
+
+        let out = p.path("cikti");
+        let run = derle(&p.dir, &out);
+        let report: Value = serde_json::from_slice(&run.stdout).map_err(|e| {
+            TestCaseError::fail(format!(
+                "no JSON report ({e}): {}",
+                String::from_utf8_lossy(&run.stderr)
+            ))
+        })?;
+        prop_assert_eq!(
+            run.status.code(),
+            Some(0),
+            "stderr: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        for b in BOOKS {
+            prop_assert!(out.join(b).is_file(), "{b} was not written");
+        }
+        let fr = pdf_text(&out.join(BOOKS[2]));
+        // (label, the string, file, cell)
+        let places = [
+            ("A", &activity, "birimler/fen-isleri.xlsx", Some("C2")),
+            ("G", &indicator, "birimler/fen-isleri.xlsx", Some("C2")),
+            ("S", &reason, "birimler/fen-isleri.xlsx", Some("E4")),
+            ("H", &objective, "plan.yaml", None),
+        ];
+        let sheets = ["Faaliyetler", "Göstergeler", "Gerçekleşmeler", ""];
+        for ((tag, text, file, cell), sheet_name) in places.iter().zip(sheets) {
+            let d010: Vec<&Value> = findings(&report)
+                .iter()
+                .filter(|f| {
+                    f["kod"] == "D010"
+                        && f["dosya"] == *file
+                        && (sheet_name.is_empty() || f["sayfa"] == sheet_name)
+                        && f["hucre"].as_str() == *cell
+                })
+                .collect();
+            let named = |c: char| {
+                let needle = format!("(U+{:04X})", u32::from(c));
+                d010.iter()
+                    .filter(|f| f["mesaj"].as_str().unwrap_or("").contains(&needle))
+                    .count()
+            };
+            let needs_glyph =
+                |c: char| !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c);
+            let mut expected = String::new();
+            let mut seen = std::collections::BTreeSet::new();
+            for c in text.chars().filter(|&c| needs_glyph(c)) {
+                if !fonts.covers(c) {
+                    if seen.insert(c) {
+                        prop_assert_eq!(
+                            named(c),
+                            1,
+                            "{}: D010 for {:?} in {:?}: {:#?}",
+                            tag,
+                            c,
+                            text,
+                            d010
+                        );
+                    }
+                } else if named(c) == 0 {
+                    expected.push(c);
+                }
+            }
+            // The printed string between its markers.
+            let open = format!("QX{tag}W");
+            let close = format!("WX{tag}Q");
+            let printed: Vec<&str> = fr
+                .match_indices(&open)
+                .filter_map(|(i, _)| {
+                    let rest = &fr[i + open.len()..];
+                    rest.find(&close).map(|j| &rest[..j])
+                })
+                .collect();
+            prop_assert!(!printed.is_empty(), "{tag}: {text:?} is not in the report");
+            let want = comparable(&expected);
+            let inner_ok = |inner: &str| {
+                let got = comparable(inner);
+                if has_rtl(text) {
+                    let mut pool = got.clone();
+                    want.iter().all(|c| match pool.iter().position(|g| g == c) {
+                        Some(k) => {
+                            pool.remove(k);
+                            true
+                        }
+                        None => false,
+                    })
+                } else {
+                    is_subsequence(&want, &got)
+                }
+            };
+            prop_assert!(
+                printed.iter().any(|inner| inner_ok(inner)),
+                "{tag}: {text:?} should print {expected:?}; the PDF has {printed:?}"
+            );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn any_unicode_in_cells_and_plan_yaml_reaches_the_books() {
+        let prop = Property {
+            name: "any_text/any_unicode_reaches_the_books",
+            normal_cases: 12,
+            batch_cases: 4,
+            share_of: 1,
+        };
+        let strategy = (any_text(), any_text(), any_text(), any_text()).prop_map(
+            |(activity, indicator, reason, objective)| Case {
+                activity,
+                indicator,
+                reason,
+                objective,
+            },
+        );
+        run(prop, strategy, check_case);
+    }
+}
+
+/// Every string that made Typst 0.15.1 panic (`tests/fuzz-seeds/regressions/typst-panic-*.txt`,
+/// found by the escape fuzz target) in a cell: the books are written, exit 0.
+#[test]
+fn typst_panic_inputs_in_cells_produce_the_books() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-seeds/regressions");
+    let mut inputs: Vec<String> = std::fs::read_dir(&dir)
+        .expect("regressions folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("typst-panic-") && n.ends_with(".txt"))
+        })
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("regression string");
+            text.strip_suffix('\n').unwrap_or(&text).to_string()
+        })
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 5, "{inputs:?}");
+    let p = TestProject::valid("any-text-panics");
+    let mut book = fen_isleri();
+    // The activity name (both years of F1.1.1), the indicator names, a Sapma Nedeni and the
+    // activities' Açıklama: each input in at least one place.
+    let cells = [
+        ("Göstergeler", 1, 2),
+        ("Göstergeler", 2, 2),
+        ("Gerçekleşmeler", 3, 4),
+        ("Faaliyetler", 1, 9),
+        ("Faaliyetler", 2, 9),
+    ];
+    for (k, &(name, row, col)) in cells.iter().enumerate() {
+        set(&mut book, name, row, col, &inputs[(k + 1) % inputs.len()]);
+    }
+    set(&mut book, "Faaliyetler", 1, 2, &inputs[0]);
+    set(&mut book, "Faaliyetler", 2, 2, &inputs[0]);
+    p.write("birimler/fen-isleri.xlsx", &book);
+    let out = p.path("cikti");
+    let run = derle(&p.dir, &out);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for b in BOOKS {
+        assert!(out.join(b).is_file(), "{b}");
+    }
 }

@@ -4,14 +4,17 @@
 //! - **one literal**: for any string `s`, `escape::typst_string(s)` (and the template escape of
 //!   a minijinja string value, `escape::to_typst`) parses with `typst::syntax` as exactly one
 //!   string literal, without errors, whose value is `s`;
-//! - **prints exactly `s`**: a real minijinja template of kitap's renderer writes every string
-//!   as `#text({{ s }})` on a page of its own; Typst compiles the document, and the text of the
-//!   page's laid-out frames (the text items of the `PagedDocument`, not the PDF) equals `s`.
+//! - **prints exactly `p`**, `p` being `s` made printable (`kitap::printable`: line breaks to LF,
+//!   control characters removed, isolated marks on a dotted circle, what no font can draw
+//!   replaced by U+FFFD): a real minijinja template of kitap's renderer writes every string as
+//!   `#text({{ s }})` on a page of its own; Typst compiles the document without a panic, no
+//!   glyph is missing (a missing glyph fails a PDF/A book), and the text of the page's laid-out
+//!   frames (the text items of the `PagedDocument`, not the PDF) equals `p`.
 //!
-//! "Prints exactly `s`", precisely: every glyph of the page's text items names its cluster
+//! "Prints exactly `p`", precisely: every glyph of the page's text items names its cluster
 //! (the text it draws) and the cluster's byte offset in the string it came from; each cluster
-//! must be exactly the substring of `s` at that offset, all glyphs must come from the one
-//! string literal, and every character of `s` that no glyph draws must be whitespace
+//! must be exactly the substring of `p` at that offset, all glyphs must come from the one
+//! string literal, and every character of `p` that no glyph draws must be whitespace
 //! (`char::is_whitespace`: spaces and tabs, and the line breaks LF, CR, CR LF, VT, FF, NEL,
 //! U+2028, U+2029, which Typst lays out as new lines instead of drawing) or a default-ignorable
 //! code point (`Default_Ignorable_Code_Point`, Typst's `is_default_ignorable`: the
@@ -23,9 +26,9 @@
 //! and a combining mark that Typst draws as an item of its own repeats its cluster's text,
 //! which a plain concatenation of the items' text would duplicate.
 //!
-//! So every other character must come out as it went in, where it went in: punctuation,
-//! controls, combining marks, Arabic, Hebrew, Chinese, emoji (a missing glyph is fine: layout
-//! text is compared, not ink). Strings are batched, one per page, 250 pages per document; a
+//! So every other character must come out as it went in, where it went in, drawn by a font:
+//! punctuation, combining marks, Arabic, Hebrew, emoji, symbols. Strings are batched, one per
+//! page, 250 pages per document; a
 //! failing batch is shrunk by proptest down to the single failing string.
 //!
 //! `cargo test` checks the literal on 20,000 strings and the printed text on more than 10,000
@@ -35,6 +38,7 @@
 mod fuzzkit;
 
 use fuzzkit::{run, Property};
+use kitap::printable::Printable;
 use kitap::render::{escape, Renderer};
 use minijinja::Value;
 use proptest::prelude::*;
@@ -43,7 +47,7 @@ use typst::syntax::{ast, parse_code, SyntaxKind};
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -136,6 +140,12 @@ fn check_page(s: &str, frame: &Frame) -> Result<(), String> {
             match item {
                 FrameItem::Group(group) => walk(&group.frame, clusters)?,
                 FrameItem::Text(text) => {
+                    if let Some(tofu) = text.glyphs.iter().find(|g| g.id == 0) {
+                        return Err(format!(
+                            "no font draws {:?} (a missing glyph fails a PDF/A book)",
+                            text.text.get(tofu.range()).unwrap_or_default()
+                        ));
+                    }
                     for glyph in &text.glyphs {
                         let cluster = text.text.get(glyph.range()).ok_or_else(|| {
                             format!("glyph range {:?} outside {:?}", glyph.range, text.text)
@@ -239,27 +249,13 @@ fn print(strings: &[String]) -> Result<PagedDocument, String> {
     })
 }
 
-/// The message of a panic inside Typst 0.15.1 found by this target: a debug assertion of
-/// typst-layout (`shaping.rs`, "one or more glyphs in … fell out of range") on text such as
-/// `"ا \u{64b}ب"` (right-to-left text, a space, then a combining mark). It is reported, not
-/// fixed, here (see `typst_panic_inputs_do_not_crash_the_build` and tests/fuzz-seeds/README.md);
-/// this target counts such strings and checks the rest of their batch.
-const KNOWN_TYPST_PANIC: &str = "fell out of range";
-
-/// Strings that made Typst panic with the known message (long mode prints them).
-static TYPST_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-/// Prints the known Typst panic as one line instead of a backtrace; other panics as usual.
-fn quiet_known_panics() {
+/// Prints a panic's message on one line instead of a backtrace (a panic is a failure of the
+/// property, reported with its string).
+fn quiet_panics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let default = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if panic_text(info.payload()).contains(KNOWN_TYPST_PANIC) {
-                eprintln!("(known Typst panic: {})", panic_text(info.payload()));
-            } else {
-                default(info);
-            }
+            eprintln!("(panic: {})", panic_text(info.payload()));
         }));
     });
 }
@@ -274,14 +270,19 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// `print`, with a panic inside Typst turned into an error that says so.
 fn print_guarded(strings: &[String]) -> Result<Result<PagedDocument, String>, String> {
-    quiet_known_panics();
+    quiet_panics();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| print(strings)))
         .map_err(|payload| panic_text(payload.as_ref()))
 }
 
-/// The first string that does not print as itself, and why; an error too if the batch does
-/// not render or compile at all, gives the wrong number of pages, or makes Typst panic
-/// (except with the known panic: those strings are set aside and the rest checked).
+/// What kitap prints for `s`: the text made printable with the built-in fonts.
+fn printed(s: &str) -> String {
+    Printable::built_in().clean(s).text.into_owned()
+}
+
+/// The first string that does not print as kitap's printable form of itself, and why; an
+/// error too if the batch does not render or compile at all, gives the wrong number of pages,
+/// or makes Typst panic (then the first string that panics alone is named).
 fn check_batch(strings: &[String]) -> Result<(), String> {
     if strings.is_empty() {
         return Ok(());
@@ -289,25 +290,14 @@ fn check_batch(strings: &[String]) -> Result<(), String> {
     let document = match print_guarded(strings) {
         Ok(printed) => printed?,
         Err(panic) => {
-            // Which strings make Typst panic, alone?
-            let mut rest = Vec::new();
             for s in strings {
-                match print_guarded(std::slice::from_ref(s)) {
-                    Err(p) if p.contains(KNOWN_TYPST_PANIC) => {
-                        if let Ok(mut found) = TYPST_PANICS.lock() {
-                            found.push(s.clone());
-                        }
-                    }
-                    Err(p) => return Err(format!("Typst panicked on {s:?}: {p}")),
-                    Ok(_) => rest.push(s.clone()),
+                if let Err(p) = print_guarded(std::slice::from_ref(s)) {
+                    return Err(format!("Typst panicked on {s:?}: {p}"));
                 }
             }
-            if rest.len() == strings.len() {
-                return Err(format!(
-                    "Typst panicked on the batch but on none of its strings alone: {panic}"
-                ));
-            }
-            return check_batch(&rest);
+            return Err(format!(
+                "Typst panicked on the batch but on none of its strings alone: {panic}"
+            ));
         }
     };
     let pages = document.pages();
@@ -319,15 +309,18 @@ fn check_batch(strings: &[String]) -> Result<(), String> {
         ));
     }
     for (s, page) in strings.iter().zip(pages) {
-        if let Err(why) = check_page(s, &page.frame) {
+        let expected = printed(s);
+        if let Err(why) = check_page(&expected, &page.frame) {
             // The single string alone, to say whether its neighbours played a part.
             let alone = print(std::slice::from_ref(s)).and_then(|d| {
                 d.pages()
                     .first()
-                    .map(|p| check_page(s, &p.frame))
+                    .map(|p| check_page(&expected, &p.frame))
                     .unwrap_or(Ok(()))
             });
-            return Err(format!("{s:?}: {why} (alone: {alone:?})"));
+            return Err(format!(
+                "{s:?} (printed as {expected:?}): {why} (alone: {alone:?})"
+            ));
         }
     }
     Ok(())
@@ -534,13 +527,6 @@ fn every_string_prints_exactly_as_itself() {
         stats.cases,
         stats.elapsed.as_secs_f64()
     );
-    let panics = TYPST_PANICS.lock().map(|p| p.clone()).unwrap_or_default();
-    if !panics.is_empty() {
-        eprintln!(
-            "fuzz_escape/prints_itself: {} strings made Typst panic ({KNOWN_TYPST_PANIC}): {panics:?}",
-            panics.len()
-        );
-    }
     if !fuzzkit::long_mode() {
         assert!(strings >= 10_000, "only {strings} strings were checked");
     }
@@ -576,21 +562,14 @@ fn typst_panic_inputs_do_not_crash_the_build() {
     }
 }
 
-/// The same strings crash nothing in this target: its panic guard sets them aside, so the
-/// long runs go on looking for other failures.
+/// The same strings, as kitap prints them (made printable first), lay out without a panic and
+/// print as their printable form.
 #[test]
-fn typst_panic_inputs_are_recognised() {
+fn typst_panic_inputs_now_print() {
     let inputs = regression_strings("typst-panic-");
     assert!(inputs.len() >= 5, "{inputs:?}");
     for s in inputs {
-        match print_guarded(std::slice::from_ref(&s)) {
-            Err(panic) => assert!(panic.contains(KNOWN_TYPST_PANIC), "{s:?}: {panic}"),
-            // Typst fixed: then the string must print as itself.
-            Ok(printed) => {
-                let document = printed.expect("compiles");
-                check_page(&s, &document.pages()[0].frame).expect("prints as itself");
-            }
-        }
+        check_batch(std::slice::from_ref(&s)).unwrap_or_else(|e| panic!("{e}"));
     }
 }
 

@@ -10,11 +10,14 @@
 //! What [`Printable::clean`] does to a text, in order:
 //! 1. **Line breaks** — CR LF, CR, VT, FF and NEL become LF (Word's manual line break is VT;
 //!    pastes from the web bring CR LF). LF and tab stay. No finding: the text means the same.
-//! 2. **Control characters** — every other C0/C1 control is removed (finding D011).
+//! 2. **Invisible characters** — every other C0/C1 control is removed, and so are the few
+//!    format characters Unicode calls ignorable but the shaper would draw (Hangul fillers,
+//!    U+180F, U+1BCA0–U+1BCA3) (finding D011).
 //! 3. **Marks without a base** — a combining mark, emoji modifier or other extending character
 //!    at the start of the text, after a line break or tab, or after a space, is put on the
 //!    dotted circle U+25CC, the way Unicode shows an isolated mark.
-//! 4. **Glyphs** — every grapheme cluster must be drawn by one font, chosen the way Typst
+//! 4. **Glyphs** — every cluster (a character with the marks, joiners and modifiers the shaper
+//!    keeps with it) must be drawn by one font, chosen the way Typst
 //!    chooses: the book's font family (`tema.yazi_tipi`) if it has every character of the
 //!    cluster, else the fallback font Typst picks for the cluster's first character
 //!    ([`typst::text::FontBook::select_fallback`]), for every face a book uses (regular, bold,
@@ -35,7 +38,6 @@ use std::sync::{Arc, LazyLock};
 use typst::text::{
     is_default_ignorable, FontBook, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight,
 };
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::typeset::FontLibrary;
 
@@ -51,7 +53,7 @@ pub const DOTTED_CIRCLE: char = '\u{25CC}';
 /// One thing [`Printable::clean`] changed in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    /// A control character was removed.
+    /// An invisible control or format character was removed.
     ControlRemoved(char),
     /// A character no font has was replaced by U+FFFD.
     NoGlyph(char),
@@ -171,8 +173,8 @@ impl Printable {
         let mut changes = Vec::new();
         let structural = structural(text, &mut changes);
         let mut out = String::with_capacity(structural.len());
-        for cluster in structural.graphemes(true) {
-            self.push_cluster(cluster, &mut out, &mut changes);
+        for cluster in shaping_clusters(self, &structural) {
+            self.push_cluster(&cluster, &mut out, &mut changes);
         }
         if out == text {
             return Cleaned {
@@ -190,11 +192,10 @@ impl Printable {
     fn is_plain(&self, text: &str) -> bool {
         let mut previous_breaks = true;
         for c in text.chars() {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if is_removed(c) {
                 return false;
             }
-            let extends = is_extender(c);
-            if extends && previous_breaks {
+            if previous_breaks && continues_cluster(c) {
                 return false;
             }
             if !(c == '\n' || c == '\t' || self.primary_has(c) || is_default_ignorable(c)) {
@@ -230,7 +231,9 @@ impl Printable {
         // Line breaks and tabs are laid out, not drawn.
         if first == '\n' || first == '\t' {
             out.push(first);
-            if !rest.is_empty() {
+            if rest.chars().all(is_default_ignorable) {
+                out.push_str(rest);
+            } else {
                 self.push_cluster(&format!("{DOTTED_CIRCLE}{rest}"), out, changes);
             }
             return;
@@ -250,8 +253,8 @@ impl Printable {
             out.push_str(rest);
             return;
         }
-        // A mark at the start: on a dotted circle.
-        if is_extender(first) && !is_default_ignorable(first) {
+        // A mark at the start (perhaps after a joiner): on a dotted circle.
+        if continues_cluster(first) && cluster.chars().any(|c| !is_default_ignorable(c)) {
             self.push_cluster(&format!("{DOTTED_CIRCLE}{cluster}"), out, changes);
             return;
         }
@@ -353,24 +356,71 @@ fn note(changes: &mut Vec<Change>, change: Change) {
     }
 }
 
-/// Whether `c` extends the grapheme cluster before it (a mark, an emoji modifier, a joiner:
-/// Grapheme_Cluster_Break Extend, SpacingMark or ZWJ).
-pub fn is_extender(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    let mut pair = String::with_capacity(8);
-    pair.push('a');
-    pair.push(c);
-    pair.graphemes(true).nth(1).is_none()
+/// Whether HarfBuzz (rustybuzz, and so Typst) shapes `c` as part of the cluster before it:
+/// a mark, an emoji modifier, a zero-width joiner, a tag, a halfwidth sound mark
+/// (`hb_set_unicode_props`). A pictograph after a joiner is handled by [`shaping_clusters`].
+fn continues_cluster(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    matches!(
+        c.general_category(),
+        GeneralCategory::NonspacingMark
+            | GeneralCategory::SpacingMark
+            | GeneralCategory::EnclosingMark
+    ) || matches!(u32::from(c), 0x1F3FB..=0x1F3FF | 0x200D | 0xFF9E..=0xFF9F | 0xE0020..=0xE007F)
 }
 
-/// Steps 1 and 2: line breaks to LF, other control characters removed.
+/// The text cut into the clusters the shaper makes (see [`continues_cluster`]). A joiner
+/// ending a cluster joins the next character too when HarfBuzz counts that one a pictograph,
+/// and its table of pictographs is not this build's: the joiner stays only where both
+/// readings print, joined and apart; elsewhere it is dropped, which changes nothing visible.
+fn shaping_clusters<'a>(printable: &Printable, text: &'a str) -> Vec<Cow<'a, str>> {
+    let mut plain: Vec<&'a str> = Vec::new();
+    let mut start = 0;
+    for (offset, c) in text.char_indices() {
+        if offset > start && !continues_cluster(c) {
+            plain.push(&text[start..offset]);
+            start = offset;
+        }
+    }
+    if start < text.len() {
+        plain.push(&text[start..]);
+    }
+    let mut clusters: Vec<Cow<'a, str>> = Vec::with_capacity(plain.len());
+    for (i, &cluster) in plain.iter().enumerate() {
+        let dangling = cluster.ends_with('\u{200D}') && cluster.chars().count() > 1;
+        let joins_badly = |next: &&str| {
+            !(printable.prints(cluster)
+                && printable.prints(next)
+                && printable.prints(&format!("{cluster}{next}")))
+        };
+        if dangling && plain.get(i + 1).is_some_and(joins_badly) {
+            clusters.push(Cow::Borrowed(cluster.trim_end_matches('\u{200D}')));
+        } else {
+            clusters.push(Cow::Borrowed(cluster));
+        }
+    }
+    clusters
+}
+
+/// Whether the shaper (rustybuzz 0.20, HarfBuzz's list) drops `c` as default-ignorable.
+/// Unicode names a few more (Hangul fillers, U+180F, the shorthand format controls): the
+/// shaper draws those, no font has them, and a missing glyph fails a PDF/A book.
+fn shaper_ignores(c: char) -> bool {
+    matches!(u32::from(c),
+        0x00AD | 0x034F | 0x061C | 0x17B4..=0x17B5 | 0x180B..=0x180E
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFE00..=0xFE0F | 0xFEFF
+        | 0xFFF0..=0xFFF8 | 0x1D173..=0x1D17A | 0xE0000..=0xE0FFF)
+}
+
+/// An invisible character the books leave out: a control character other than tab and line
+/// break, or a format character the shaper would draw (see [`shaper_ignores`]).
+fn is_removed(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || (is_default_ignorable(c) && !shaper_ignores(c))
+}
+
+/// Steps 1 and 2: line breaks to LF, other invisible characters removed.
 fn structural<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if !text.chars().any(is_removed) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -385,7 +435,7 @@ fn structural<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
             }
             '\u{0B}' | '\u{0C}' | '\u{85}' => out.push('\n'),
             '\n' | '\t' => out.push(c),
-            c if c.is_control() => note(changes, Change::ControlRemoved(c)),
+            c if is_removed(c) => note(changes, Change::ControlRemoved(c)),
             c => out.push(c),
         }
     }
@@ -471,6 +521,15 @@ mod tests {
         let (text, changes) = clean("ا \u{64B}ب");
         assert_eq!(text, "ا \u{FFFD}ب");
         assert_eq!(changes.len(), 1);
+    }
+
+    #[test]
+    fn a_joiner_joins_what_the_shaper_joins() {
+        // The joiner would put the emoji into the ç's cluster, which no font prints: it goes.
+        assert_eq!(clean("ç\u{200D}🌀").0, "ç🌀");
+        assert_eq!(clean("G\u{200D}🗠=").0, "G🗠=");
+        assert_eq!(clean("خ\u{200D}.\u{6E7}").0, "خ.\u{FFFD}");
+        assert_eq!(clean("👩\u{200D}👩\u{200D}👧").0, "👩\u{200D}👩\u{200D}👧");
     }
 
     #[test]

@@ -327,7 +327,7 @@ fn message(place: &Place<'_>, change: &Change, printed: &str) -> String {
     let text = excerpt(printed);
     match change {
         Change::ControlRemoved(c) => format!(
-            "{key}Metinde görünmeyen bir denetim karakteri vardı (U+{:04X}); kitaba alınmadı. Metin kitapta «{text}» olarak basılacak. Karakter genellikle başka bir programdan kopyalarken gelir: hücreyi yeniden yazarak temizleyin.",
+            "{key}Metinde görünmeyen bir denetim ya da biçim karakteri vardı (U+{:04X}); kitaba alınmadı. Metin kitapta «{text}» olarak basılacak. Karakter genellikle başka bir programdan kopyalarken gelir: hücreyi yeniden yazarak temizleyin.",
             u32::from(*c)
         ),
         Change::NoGlyph(c) => format!(

@@ -179,8 +179,8 @@ const MAX_SHEET_NAME_CHARS: usize = 31;
 struct Limits {
     last_row: u32,
     last_col: u32,
-    /// Whether cell text may hold C0 control characters (`.xlsx` stores them as `_xHHHH_`,
-    /// `.xls` as they are; XML 1.0, and so `.ods`, cannot hold them).
+    /// Whether cell text may hold C0 control characters and U+FFFE/U+FFFF (`.xlsx` stores them
+    /// as `_xHHHH_`, `.xls` as they are; XML 1.0, and so `.ods`, cannot hold them).
     controls_in_text: bool,
 }
 

@@ -216,7 +216,10 @@ fn push_excel_text(x: &mut String, text: &str) {
     for (i, c) in text.char_indices() {
         match c {
             // Excel's escape for characters XML 1.0 cannot hold.
-            c if c.is_ascii_control() && c != '\t' && c != '\n' => {
+            c if (c.is_ascii_control() && c != '\t' && c != '\n')
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}' =>
+            {
                 escaped.push_str(&format!("_x{:04X}_", u32::from(c)));
             }
             '_' if looks_like_escape(&text[i..]) => escaped.push_str("_x005F_"),
