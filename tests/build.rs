@@ -277,6 +277,7 @@ fn metinler_cannot_read_outside_the_project() {
 #[test]
 fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
     let p = TestProject::valid("build-y010");
+    std::fs::remove_dir_all(p.path("metinler")).expect("remove metinler/");
     let run = derle(&p.dir, &p.path("o"), &["--kitap", "pp", "--json"]);
     assert_eq!(
         run.status.code(),

@@ -72,12 +72,16 @@ impl TestProject {
         TestProject { dir }
     }
 
-    /// Three directorates, each with a complete, valid workbook.
+    /// Three directorates, each with a complete, valid workbook, and every narrative chapter
+    /// of `metinler/`: no hata, no uyarı.
     pub fn valid(tag: &str) -> TestProject {
         let p = TestProject::empty(tag);
         p.write("birimler/fen-isleri.xlsx", &fen_isleri());
         p.write("birimler/zabita.xlsx", &zabita());
         p.write("birimler/kultur.xlsx", &kultur());
+        for (path, text) in narratives() {
+            p.write_bytes(&path, text.as_bytes());
+        }
         p
     }
 
@@ -104,6 +108,20 @@ impl TestProject {
     pub fn check(&self) -> Checked {
         pipeline::check(&self.dir, &Options::default()).expect("project loads")
     }
+}
+
+/// Every narrative chapter a book includes (`metinler/sunus.typ`, …) with a line of text.
+pub fn narratives() -> Vec<(String, String)> {
+    kitap::books::Book::ALL
+        .iter()
+        .flat_map(|b| b.narratives())
+        .map(|name| {
+            (
+                format!("metinler/{name}.typ"),
+                format!("Bölüm metni: {name}.\n"),
+            )
+        })
+        .collect()
 }
 
 /// The findings of one code.
