@@ -3,7 +3,7 @@
 
 mod kit;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kit::*;
 use kitap::books::{book_context, Book, BookInput};
@@ -15,10 +15,6 @@ use kitap::sheetwrite::{CellValue, SheetSpec};
 use kitap::typeset::{
     compile, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
 };
-
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
-}
 
 /// One book, compiled: its page texts.
 struct Pages {

@@ -124,6 +124,25 @@ pub fn narratives() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The bundled example project.
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
+}
+
+/// Copies a folder with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}
+
 /// The findings of one code.
 pub fn findings<'a>(checked: &'a Checked, code: Code) -> Vec<&'a Finding> {
     checked
