@@ -66,21 +66,29 @@ fn override_template(project: &TestProject, name: &str, after: &str, insert: &st
     at + 1
 }
 
-/// The generated sources of a build carry no trace of the mapping.
-fn assert_sources_clean(project: &TestProject) {
-    for e in std::fs::read_dir(project.path("o/kaynak"))
+/// The generated main sources of the last build, by file name.
+fn generated_sources(project: &TestProject) -> Vec<(String, String)> {
+    let mut sources: Vec<(String, String)> = std::fs::read_dir(project.path("o/kaynak"))
         .expect("kaynak/")
         .flatten()
-    {
-        if e.path().extension().is_some_and(|x| x == "typ") {
+        .filter(|e| e.path().extension().is_some_and(|x| x == "typ"))
+        .map(|e| {
             let text = std::fs::read_to_string(e.path()).expect("source");
-            assert!(
-                !text.contains(['\u{1}', '\u{2}']),
-                "{} has markers",
-                e.path().display()
-            );
-        }
+            (e.file_name().to_string_lossy().into_owned(), text)
+        })
+        .collect();
+    sources.sort();
+    sources
+}
+
+/// The generated sources carry no trace of the mapping, and a second build writes the same.
+fn assert_sources_clean_and_stable(project: &TestProject, book: &str) {
+    let first = generated_sources(project);
+    for (name, text) in &first {
+        assert!(!text.contains(['\u{1}', '\u{2}']), "{name} has markers");
     }
+    t001s(project, book);
+    assert!(first == generated_sources(project), "kaynak/ changed");
 }
 
 #[test]
@@ -104,7 +112,7 @@ fn an_error_in_a_project_partial_names_its_file_and_line() {
         "{m}"
     );
     assert!(m.contains("tanimsiz-degisken"), "{m}");
-    assert_sources_clean(&p);
+    assert_sources_clean_and_stable(&p, "sp");
 }
 
 #[test]
@@ -272,4 +280,25 @@ fn every_generated_line_of_the_example_maps_to_the_template_line_that_wrote_it()
             book.title()
         );
     }
+}
+
+#[test]
+fn a_project_template_that_cannot_be_rendered_names_its_file_and_line() {
+    let p = TestProject::valid("t001-render");
+    let line = override_template(
+        &p,
+        "partials/hedef-karti.typ.j2",
+        "  hedef: {{ k.hedef }},",
+        "  deneme: {{ k.boyle_bir_alan_yok }},",
+    );
+    let found = t001s(&p, "sp");
+    let f = &found[0];
+    assert_eq!(f["dosya"], "report-templates/partials/hedef-karti.typ.j2");
+    assert!(
+        message(f).contains(&format!(
+            "şablon partials/hedef-karti.typ.j2, satır {line}: "
+        )),
+        "{}",
+        message(f)
+    );
 }
