@@ -72,8 +72,8 @@ impl TestProject {
         TestProject { dir }
     }
 
-    /// Three directorates, each with a complete, valid workbook, and every narrative chapter
-    /// of `metinler/`: no hata, no uyarı.
+    /// Three directorates, each with a complete, valid workbook, and the example's narrative
+    /// chapters in `metinler/`: no hata, no uyarı.
     pub fn valid(tag: &str) -> TestProject {
         let p = TestProject::empty(tag);
         p.write("birimler/fen-isleri.xlsx", &fen_isleri());
@@ -110,16 +110,16 @@ impl TestProject {
     }
 }
 
-/// Every narrative chapter a book includes (`metinler/sunus.typ`, …) with a line of text.
+/// Every narrative chapter a book includes, as the bundled example writes it: its path in the
+/// project (`metinler/sunus.typ`) and its text.
 pub fn narratives() -> Vec<(String, String)> {
     kitap::books::Book::ALL
         .iter()
         .flat_map(|b| b.narratives())
         .map(|name| {
-            (
-                format!("metinler/{name}.typ"),
-                format!("Bölüm metni: {name}.\n"),
-            )
+            let path = format!("metinler/{name}.typ");
+            let text = std::fs::read_to_string(example_dir().join(&path)).expect("a chapter");
+            (path, text)
         })
         .collect()
 }
