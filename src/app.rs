@@ -51,11 +51,14 @@ fn configure_threads(args: &ProjectArgs) {
     }
 }
 
-/// Reads and checks; prints nothing.
-fn load_and_check(args: &ProjectArgs) -> Result<(Checked, PathBuf), i32> {
+/// Reads and checks for the given books; prints nothing.
+fn load_and_check(args: &ProjectArgs, books: &[Book]) -> Result<(Checked, PathBuf), i32> {
     configure_threads(args);
     let dir = args.project.clone().unwrap_or_else(default_project);
-    let options = Options { year: args.year };
+    let options = Options {
+        year: args.year,
+        books: books.to_vec(),
+    };
     // Each workbook is read by a child process of this binary, so a hostile file costs one
     // finding, never the run.
     let checked = match crate::ingest::IsolatedReader::current() {
@@ -83,7 +86,7 @@ fn print_report(checked: &Checked, args: &ProjectArgs) {
 }
 
 fn check(args: &CheckArgs) -> i32 {
-    let (checked, out_dir) = match load_and_check(&args.project) {
+    let (checked, out_dir) = match load_and_check(&args.project, &Book::ALL) {
         Ok(v) => v,
         Err(code) => return code,
     };
@@ -137,12 +140,10 @@ fn build_with(
     let dir = args.project.project.clone().unwrap_or_else(default_project);
     let count = crate::ingest::discover::discover(&dir).candidates.len();
     status(&format!("{:>12} {count} çalışma kitabı", "Okunuyor"));
-    let (mut checked, out_dir) = match load_and_check(&args.project) {
+    let (mut checked, out_dir) = match load_and_check(&args.project, books) {
         Ok(v) => v,
         Err(code) => return code,
     };
-    let present = publish::narratives_present(&checked.project.dir);
-    pipeline::add_findings(&mut checked, publish::missing_narratives(books, &present));
     let has_errors = checked.report.has_errors();
     let mut built = None;
     if args.strict && has_errors {
@@ -290,7 +291,11 @@ fn templates(args: &TemplateArgs) -> i32 {
         return EXIT_UNUSABLE;
     };
     let dir = args.project.clone().unwrap_or_else(default_project);
-    let project = match pipeline::load(&dir, &Options { year: args.year }) {
+    let options = Options {
+        year: args.year,
+        ..Options::default()
+    };
+    let project = match pipeline::load(&dir, &options) {
         Ok(p) => p,
         Err(e) => {
             eprint_error(&e.to_string());

@@ -13,6 +13,7 @@ pub mod assets;
 pub mod books;
 pub mod cli;
 pub mod config;
+pub mod failure;
 pub mod finding;
 pub mod ingest;
 pub mod model;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::amend;
+use crate::books::{self, Book};
 use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, WorkbookReader};
@@ -16,10 +17,24 @@ use crate::rules;
 use crate::typeset::FontLibrary;
 
 /// Options common to every command.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// `--yil`: the Faaliyet Raporu year instead of kurum.yaml's `yil`.
     pub year: Option<i32>,
+    /// The books the check is for: all three for `denetle` and a plain `derle`, the ones of
+    /// `--kitap` for `derle --kitap sp`. Only the missing narrative chapters (Y010) depend on
+    /// it: a book that is not made shows no placeholder, so `derle --kitap sp` reports the
+    /// chapters the Stratejik Plan lacks and no others.
+    pub books: Vec<Book>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            year: None,
+            books: Book::ALL.to_vec(),
+        }
+    }
 }
 
 /// A project read and checked.
@@ -85,6 +100,8 @@ pub fn check_with(
     lap("yazı tipleri", &mut timings);
     // Every rule runs on the model after the amendments are applied.
     findings.extend(rules::check(&model, &project.settings));
+    let narratives = books::narratives_present(&project.dir);
+    findings.extend(books::missing_narratives(&options.books, &narratives));
     let findings = apply_severities(&project, findings);
     lap("kurallar", &mut timings);
     let report = Report::new(&project.settings.institution.name, merged.files, findings);

@@ -4,12 +4,12 @@
 //! temporary name and renamed when complete.
 
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::books::{book_context, Book, BookInput};
+use crate::books::{book_context, narratives_present, Book, BookInput};
+use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding, Severity};
 use crate::output::{write_atomic, WriteError};
 use crate::pipeline::Checked;
@@ -49,48 +49,6 @@ pub struct Built {
     pub write_time: Duration,
 }
 
-/// The narrative chapters present in `metinler/` (file stems).
-pub fn narratives_present(project_dir: &Path) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    if let Ok(rd) = std::fs::read_dir(project_dir.join("metinler")) {
-        for e in rd.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if let Some(stem) = name.strip_suffix(".typ") {
-                if e.path().is_file() {
-                    out.insert(stem.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Y010 for every narrative chapter a selected book needs and `metinler/` lacks.
-pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Finding> {
-    let mut names: Vec<&str> = books
-        .iter()
-        .flat_map(|b| b.narratives().iter().copied())
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-        .into_iter()
-        .filter(|n| !present.contains(*n))
-        .map(|n| {
-            let file = format!("metinler/{n}.typ");
-            let users: Vec<&str> = books.iter().filter(|b| b.narratives().contains(&n)).map(|b| b.title()).collect();
-            Finding::new(
-                Code::Y010,
-                format!(
-                    "{file} yok: {} bu bölümün yerinde bir uyarı kutusu gösteriyor. Bölümün metnini Typst biçiminde {file} dosyasına yazın.",
-                    users.join(", ")
-                ),
-            )
-            .in_file(&file)
-        })
-        .collect()
-}
-
 /// The fixed date of a build: `SOURCE_DATE_EPOCH` when set, else 1 January of the year after
 /// the report year — the same input gives the same bytes.
 pub fn build_timestamp(report_year: i32) -> Option<FixedDateTime> {
@@ -100,33 +58,6 @@ pub fn build_timestamp(report_year: i32) -> Option<FixedDateTime> {
     from_env
         .and_then(FixedDateTime::from_unix_seconds)
         .or_else(|| FixedDateTime::date(report_year + 1, 1, 1))
-}
-
-fn t001(book: Book, d: &typeset::Diagnostic) -> Finding {
-    let place = match (&d.path, d.line) {
-        (Some(p), Some(l)) => format!("{p}, satır {l}: "),
-        (Some(p), None) => format!("{p}: "),
-        _ => String::new(),
-    };
-    let hint = if d.hints.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", d.hints.join("; "))
-    };
-    let mut f = Finding::new(
-        Code::T001,
-        format!(
-            "{} dizilemedi: {place}{}{hint}. Önceki PDF yerinde bırakıldı.",
-            book.title(),
-            d.message
-        ),
-    );
-    // A narrative chapter is the officer's file: the finding names it. Errors elsewhere (the
-    // generated source, lib/) name their place in the message.
-    if let Some(p) = d.path.as_deref().filter(|p| p.starts_with("metinler/")) {
-        f = f.in_file(p);
-    }
-    f
 }
 
 /// Where a virtual path of the source folder comes from.
@@ -270,6 +201,14 @@ impl Publisher {
             return Ok(built);
         };
 
+        let input = BookInput {
+            model: &checked.model,
+            settings: &project.settings,
+            findings: &error_findings,
+            draft,
+            narratives: &present,
+            project_dir: &project.dir,
+        };
         // The size of each book is known before compiling: a book over the limit is refused
         // with a finding instead of running out of memory (about 4,5 MB per page of table).
         let limit = project.settings.limits.max_table_rows;
@@ -299,14 +238,6 @@ impl Publisher {
                 continue;
             }
             let started = Instant::now();
-            let input = BookInput {
-                model: &checked.model,
-                settings: &project.settings,
-                findings: &error_findings,
-                draft,
-                narratives: &present,
-                project_dir: &project.dir,
-            };
             let context = book_context(state.book, &input);
             match renderer.render(state.book.template(), &context) {
                 Ok(text) => {
@@ -323,10 +254,9 @@ impl Publisher {
                     }
                 }
                 Err(e) => {
-                    built.findings.push(t001(
-                        state.book,
-                        &typeset::Diagnostic::error(format!("şablon işlenemedi: {e}")),
-                    ));
+                    built
+                        .findings
+                        .push(failure::render_failure(state.book, &e, renderer));
                     built.books.push(BookOutcome {
                         book: state.book,
                         file: format!("{}.pdf", state.book.stem(&project.settings.years)),
@@ -450,8 +380,10 @@ impl Publisher {
                     } else {
                         errors
                     };
+                    let failed =
+                        FailedBook::new(m.book, &main, &state.last.source, renderer, &input);
                     for d in shown.into_iter().take(5) {
-                        built.findings.push(t001(m.book, d));
+                        built.findings.push(failed.finding(d));
                     }
                 }
             }

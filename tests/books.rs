@@ -3,7 +3,7 @@
 
 mod kit;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kit::*;
 use kitap::books::{book_context, Book, BookInput};
@@ -15,10 +15,6 @@ use kitap::sheetwrite::{CellValue, SheetSpec};
 use kitap::typeset::{
     compile, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
 };
-
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
-}
 
 /// One book, compiled: its page texts.
 struct Pages {
@@ -86,7 +82,7 @@ fn build(dir: &Path, checked: &Checked, books: &[Book]) -> Vec<Pages> {
         .filter(|f| f.severity == Severity::Error)
         .cloned()
         .collect();
-    let narratives = kitap::publish::narratives_present(dir);
+    let narratives = kitap::books::narratives_present(dir);
     let renderer = Renderer::new(Some(dir)).expect("templates load");
     let fonts = FontLibrary::load(&[]);
     books
@@ -416,6 +412,7 @@ fn hostile() -> Vec<String> {
 #[test]
 fn workbook_text_prints_literally_and_never_as_typst() {
     let p = TestProject::valid("books-hostile");
+    std::fs::remove_file(p.path("metinler/hazirlik.typ")).expect("remove a chapter");
     std::fs::write(
         p.path("plan.yaml"),
         PLAN.replace(
@@ -519,7 +516,7 @@ fn workbook_text_prints_literally_and_never_as_typst() {
         fr.text().contains("#panic(\"x\") -- ... ~ \"tırnak\""),
         "Sapma Nedeni"
     );
-    // Narrative chapters the project lacks show a placeholder naming the file; the chapters
+    // A narrative chapter the project lacks shows a placeholder naming the file; the chapters
     // are all there.
     assert!(sp.contains("metinler/hazirlik.typ"));
     assert!(sp.contains("Bu bölümün metni henüz yazılmadı."));

@@ -4,25 +4,8 @@
 mod kit;
 
 use kit::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        let dest = to.join(e.file_name());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).expect("copy");
-        }
-    }
-}
 
 fn derle(project: &Path, out: &Path, extra: &[&str]) -> Output {
     Command::new(kitap_bin())
@@ -277,6 +260,7 @@ fn metinler_cannot_read_outside_the_project() {
 #[test]
 fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
     let p = TestProject::valid("build-y010");
+    std::fs::remove_dir_all(p.path("metinler")).expect("remove metinler/");
     let run = derle(&p.dir, &p.path("o"), &["--kitap", "pp", "--json"]);
     assert_eq!(
         run.status.code(),

@@ -709,21 +709,25 @@ fn model_values(m: &Model) -> Vec<String> {
     out
 }
 
-/// Copies kurum.yaml, plan.yaml and degisiklikler/ (not the workbooks) into a fresh folder.
+/// Copies kurum.yaml, plan.yaml, degisiklikler/ and metinler/ (not the workbooks) into a fresh
+/// folder.
 fn fresh_project_like(source: &Path, tag: &str) -> tempfile::TempDir {
     let dir = temp_dir(tag);
     for f in ["kurum.yaml", "plan.yaml"] {
         std::fs::copy(source.join(f), dir.path().join(f)).expect("copy yaml");
     }
     std::fs::create_dir_all(dir.path().join("birimler")).expect("birimler");
-    let amendments = source.join("degisiklikler");
-    if amendments.is_dir() {
-        let target = dir.path().join("degisiklikler");
+    for folder in ["degisiklikler", "metinler"] {
+        let from = source.join(folder);
+        if !from.is_dir() {
+            continue;
+        }
+        let target = dir.path().join(folder);
         std::fs::create_dir_all(&target).expect("mkdir");
-        for e in std::fs::read_dir(&amendments).expect("read dir") {
+        for e in std::fs::read_dir(&from).expect("read dir") {
             let e = e.expect("entry");
             if e.path().is_file() {
-                std::fs::copy(e.path(), target.join(e.file_name())).expect("copy amendment");
+                std::fs::copy(e.path(), target.join(e.file_name())).expect("copy file");
             }
         }
     }

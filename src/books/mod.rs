@@ -2,7 +2,11 @@
 //! book's template receives. Layout lives in `report-templates/` (entry templates
 //! `<book>.typ.j2`, partials, and the `lib/*.typ` functions); this module only prepares data.
 
+use std::collections::BTreeSet;
+use std::path::Path;
+
 use crate::config::Years;
+use crate::finding::{Code, Finding};
 
 pub mod context;
 pub mod marks;
@@ -96,4 +100,46 @@ impl Book {
             ],
         }
     }
+}
+
+/// The narrative chapters present in `metinler/` (file stems).
+pub fn narratives_present(project_dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Ok(rd) = std::fs::read_dir(project_dir.join("metinler")) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".typ") {
+                if e.path().is_file() {
+                    out.insert(stem.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Y010 for every narrative chapter a selected book needs and `metinler/` lacks.
+pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Finding> {
+    let mut names: Vec<&str> = books
+        .iter()
+        .flat_map(|b| b.narratives().iter().copied())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter(|n| !present.contains(*n))
+        .map(|n| {
+            let file = format!("metinler/{n}.typ");
+            let users: Vec<&str> = books.iter().filter(|b| b.narratives().contains(&n)).map(|b| b.title()).collect();
+            Finding::new(
+                Code::Y010,
+                format!(
+                    "{file} yok: {} bu bölümün yerinde bir uyarı kutusu gösteriyor. Bölümün metnini Typst biçiminde {file} dosyasına yazın.",
+                    users.join(", ")
+                ),
+            )
+            .in_file(&file)
+        })
+        .collect()
 }

@@ -38,7 +38,9 @@ pub struct DirectorateSheet {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedWorkbook {
     pub file: String,
-    /// False when the workbook cannot be used at all (Y002).
+    /// False when the workbook cannot be used at all: Y002 here, Y005 and Y006 when it is
+    /// matched to kurum.yaml. The merge then reports only that finding for it and counts every
+    /// row it read as rejected.
     pub usable: bool,
     pub directorate: DirectorateSheet,
     /// `directorate` is left empty: it is set when the workbook is matched to kurum.yaml.

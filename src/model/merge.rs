@@ -34,6 +34,12 @@ pub struct Merged {
     pub files: Vec<FileEntry>,
 }
 
+/// Whether a finding rejects a whole workbook: no Birim sheet or Birim Adı (Y002), an unknown
+/// directorate (Y005), a directorate claimed twice (Y006). (A Y004 file is never parsed.)
+fn rejects_workbook(code: Code) -> bool {
+    matches!(code, Code::Y002 | Code::Y005 | Code::Y006)
+}
+
 /// Builds the model from plan.yaml and the workbooks.
 pub fn merge(project: &Project, ingested: Ingested) -> Merged {
     let settings = &project.settings;
@@ -185,7 +191,13 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
                 rows_in_model: 0,
                 rows_rejected: book.rows_read,
             });
-            findings.extend(book.findings);
+            // What a rejected workbook holds is not used, so it is not checked either: its
+            // file-level finding says why, and nothing else is reported for it.
+            findings.extend(
+                book.findings
+                    .into_iter()
+                    .filter(|f| rejects_workbook(f.code)),
+            );
             continue;
         }
         let dname = directorate.unwrap_or_default();

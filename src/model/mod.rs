@@ -387,6 +387,42 @@ impl Model {
         self.directorates.iter().find(|d| d.name == name)
     }
 
+    /// The workbook cells a printed text came from: the cells whose text it is (exactly, else
+    /// ignoring case and Turkish letters), else the cells whose texts it holds as whole words
+    /// (`PG1.1.1 Yol uzunluğu`: the code's cell and the name's; the longest texts of at least
+    /// three characters). The texts are every sourced text of the model ([`Sourced`] `value`
+    /// and `cell`) and every row code (`code` and `code_cell`). In cell order.
+    pub fn cells_of_text(&self, text: &str) -> Vec<CellRef> {
+        let mut texts = Vec::new();
+        if let Ok(model) = serde_json::to_value(self) {
+            collect_sourced_texts(&model, &mut texts);
+        }
+        let key = fold(text);
+        let whole = |t: &str| t == text;
+        let folded = |t: &str| !key.is_empty() && fold(t) == key;
+        let part = |t: &str| t.chars().count() >= 3 && contains_word(text, t);
+        let mut cells = Vec::new();
+        for matches in [&whole as &dyn Fn(&str) -> bool, &folded, &part] {
+            let found: Vec<&(String, CellRef)> = texts.iter().filter(|(t, _)| matches(t)).collect();
+            // Of texts inside each other (a name and a word of it), the longest.
+            cells = found
+                .iter()
+                .filter(|(t, _)| {
+                    !found
+                        .iter()
+                        .any(|(o, _)| o.len() > t.len() && o.contains(t.as_str()))
+                })
+                .map(|(_, c)| c.clone())
+                .collect();
+            if !cells.is_empty() {
+                break;
+            }
+        }
+        cells.sort();
+        cells.dedup();
+        cells
+    }
+
     /// Puts indicators, activities and budget lines in their stable order.
     pub fn sort(&mut self) {
         self.indicators
@@ -403,6 +439,42 @@ impl Model {
             ))
         });
     }
+}
+
+/// Every (text, cell) pair of a serialised model: the `value` of a `Sourced` text (or each
+/// text of a list) with its `cell`, and a row's `code` with its `code_cell`.
+fn collect_sourced_texts(value: &serde_json::Value, out: &mut Vec<(String, CellRef)>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (text_key, cell_key) in [("value", "cell"), ("code", "code_cell")] {
+                let (Some(text), Some(cell)) = (map.get(text_key), map.get(cell_key)) else {
+                    continue;
+                };
+                let Ok(cell) = serde_json::from_value::<CellRef>(cell.clone()) else {
+                    continue;
+                };
+                let texts = match text {
+                    Value::String(s) => vec![s.as_str()],
+                    Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                out.extend(texts.into_iter().map(|t| (t.to_string(), cell.clone())));
+            }
+            map.values().for_each(|v| collect_sourced_texts(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_sourced_texts(v, out)),
+        _ => {}
+    }
+}
+
+/// Whether `needle` occurs in `haystack` with no letter or digit right before or after it.
+fn contains_word(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// A sort key that orders codes naturally: `PG1.2` < `PG1.10` < `PG2.1`.

@@ -25,6 +25,7 @@
 pub mod escape;
 pub mod filters;
 pub mod format;
+pub mod trace;
 
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -44,6 +45,10 @@ pub const TEMPLATE_DIR: &str = "report-templates";
 /// and may render several books in parallel.
 pub struct Renderer {
     env: Environment<'static>,
+    /// The project's own `report-templates/`, whose files replace the built-in ones.
+    override_dir: Option<PathBuf>,
+    /// What the fonts can print: every string passes through it.
+    printable: Arc<Printable>,
 }
 
 impl fmt::Debug for Renderer {
@@ -55,8 +60,8 @@ impl fmt::Debug for Renderer {
 impl Renderer {
     /// The environment: strict undefined values, the Typst escape for `*.typ.j2`, the Turkish
     /// filters, and templates from `<project_dir>/report-templates/` when the file exists there,
-    /// else the built-in ones.
-    /// Strings are made printable with the built-in fonts ([`Printable::built_in`]).
+    /// else the built-in ones. Strings are made printable with the built-in fonts
+    /// ([`Printable::built_in`]).
     pub fn new(project_dir: Option<&Path>) -> Result<Renderer, RenderError> {
         Renderer::with_printable(project_dir, Printable::built_in())
     }
@@ -67,31 +72,80 @@ impl Renderer {
         project_dir: Option<&Path>,
         printable: Arc<Printable>,
     ) -> Result<Renderer, RenderError> {
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_auto_escape_callback(escape::auto_escape_for);
-        env.set_formatter(move |out, state, value| {
-            escape::formatter(out, state, value, &printable)
-        });
-        env.set_syntax(syntax()?);
-        env.set_debug(true);
-        filters::register(&mut env);
-
         let override_dir = project_dir.map(|p| p.join(TEMPLATE_DIR));
-        env.set_loader(move |name| load_template(override_dir.as_deref(), name));
-        Ok(Renderer { env })
+        Ok(Renderer {
+            env: environment(override_dir.clone(), Arc::clone(&printable), false)?,
+            override_dir,
+            printable,
+        })
     }
 
     /// Renders the template `name` (e.g. `stratejik-plan.typ.j2`) with `context`.
     pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, RenderError> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|e| RenderError::from_minijinja(name, &e))?;
-        template
-            .render(Value::from(Serde(context)))
-            .map_err(|e| RenderError::from_minijinja(name, &e))
+        render_with(&self.env, name, context)
     }
+
+    /// Maps the lines of `clean`, what [`Renderer::render`] gave for `name` and `context`, back
+    /// to the template lines that wrote them, by rendering once more with traced templates
+    /// ([`trace`]). `None` when the traced render does not give the same source.
+    pub fn source_map(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        clean: &str,
+    ) -> Option<trace::SourceMap> {
+        let env = environment(self.override_dir.clone(), Arc::clone(&self.printable), true).ok()?;
+        let traced = render_with(&env, name, context).ok()?;
+        trace::SourceMap::new(&traced, clean)
+    }
+
+    /// Whether the template `name` is the project's own file, not the built-in one.
+    pub fn is_project_template(&self, name: &str) -> bool {
+        match (&self.override_dir, safe_relative_path(name)) {
+            (Some(dir), Some(relative)) => dir.join(relative).is_file(),
+            _ => false,
+        }
+    }
+}
+
+/// The environment of [`Renderer::new`]; with `traced`, every template is loaded with the line
+/// markers of [`trace::instrument`].
+fn environment(
+    override_dir: Option<PathBuf>,
+    printable: Arc<Printable>,
+    traced: bool,
+) -> Result<Environment<'static>, RenderError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(escape::auto_escape_for);
+    env.set_formatter(move |out, state, value| escape::formatter(out, state, value, &printable));
+    env.set_syntax(syntax()?);
+    env.set_debug(true);
+    filters::register(&mut env);
+    env.set_loader(move |name| {
+        let source = load_template(override_dir.as_deref(), name)?;
+        Ok(source.map(|s| {
+            if traced {
+                trace::instrument(name, &s)
+            } else {
+                s
+            }
+        }))
+    });
+    Ok(env)
+}
+
+fn render_with(
+    env: &Environment<'static>,
+    name: &str,
+    context: &impl Serialize,
+) -> Result<String, RenderError> {
+    let template = env
+        .get_template(name)
+        .map_err(|e| RenderError::from_minijinja(name, &e))?;
+    template
+        .render(Value::from(Serde(context)))
+        .map_err(|e| RenderError::from_minijinja(name, &e))
 }
 
 /// Block tags on their own lines leave no blank lines behind; the file's last newline stays.

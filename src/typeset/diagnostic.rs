@@ -5,7 +5,7 @@ use std::fmt;
 use std::path::Path;
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::syntax::{DiagSpan, DiagSpanKind, FileId, VirtualRoot};
+use typst::syntax::{ast, DiagSpan, DiagSpanKind, FileId, LinkedNode, Side, Source, VirtualRoot};
 use typst::World;
 
 /// How bad a diagnostic is.
@@ -40,6 +40,20 @@ pub struct Diagnostic {
     /// 1-based column, in characters.
     pub column: Option<usize>,
     pub hints: Vec<String>,
+    /// The calls that led to the error, innermost first, where they lie in a file: an error
+    /// inside a `lib/` function names the line of the book's source that called it.
+    pub trace: Vec<SourcePosition>,
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePosition {
+    /// The virtual path, as [`Diagnostic::path`].
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
 }
 
 impl Diagnostic {
@@ -52,6 +66,7 @@ impl Diagnostic {
             line: None,
             column: None,
             hints: Vec::new(),
+            trace: Vec::new(),
         }
     }
 
@@ -137,6 +152,14 @@ pub(crate) fn convert(world: &dyn World, diag: &SourceDiagnostic) -> Diagnostic 
             hints.push(hint);
         }
     }
+    let trace = diag
+        .trace
+        .iter()
+        .filter_map(|point| match locate(world, DiagSpan::from(point.span)) {
+            (Some(path), Some(line), Some(column)) => Some(SourcePosition { path, line, column }),
+            _ => None,
+        })
+        .collect();
     Diagnostic {
         severity,
         message,
@@ -144,7 +167,21 @@ pub(crate) fn convert(world: &dyn World, diag: &SourceDiagnostic) -> Diagnostic 
         line,
         column,
         hints,
+        trace,
     }
+}
+
+/// The value of the string literal of `source` at a 1-based line and column (in characters),
+/// if that place lies inside one.
+pub fn string_literal_at(source: &str, line: usize, column: usize) -> Option<String> {
+    let source = Source::detached(source);
+    let offset = source
+        .lines()
+        .line_column_to_byte(line.checked_sub(1)?, column.checked_sub(1)?)?;
+    let root = LinkedNode::new(source.root());
+    let leaf = root.leaf_at(offset, Side::After)?;
+    let literal = leaf.cast::<ast::Str>()?;
+    Some(literal.get().to_string())
 }
 
 /// The virtual path and 1-based line and column of a span.
@@ -281,6 +318,7 @@ mod tests {
             line: Some(12),
             column: Some(3),
             hints: vec!["bir ipucu".into()],
+            trace: Vec::new(),
         };
         assert_eq!(
             diag.to_string(),
@@ -329,6 +367,15 @@ mod tests {
         diag.hide_host_path(Path::new("/srv/proje"));
         assert_eq!(diag.message, "failed near metinler/a.typ in .");
         assert_eq!(diag.hints, vec!["see gorseller".to_owned()]);
+    }
+
+    #[test]
+    fn string_literals_are_found_by_line_and_column() {
+        let source = "#f(\"a\\\"b\", 12)\n#g(ad: \"Yol ağı\")";
+        assert_eq!(string_literal_at(source, 1, 5).as_deref(), Some("a\"b"));
+        assert_eq!(string_literal_at(source, 1, 12), None);
+        assert_eq!(string_literal_at(source, 2, 9).as_deref(), Some("Yol ağı"));
+        assert_eq!(string_literal_at(source, 3, 1), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use typst::syntax::{RootedPath, VirtualPath, VirtualRoot};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{string_literal_at, Diagnostic, Severity, SourcePosition};
 pub use files::{FileTree, InvalidPath};
 pub use fonts::FontLibrary;
 

@@ -72,12 +72,16 @@ impl TestProject {
         TestProject { dir }
     }
 
-    /// Three directorates, each with a complete, valid workbook.
+    /// Three directorates, each with a complete, valid workbook, and the example's narrative
+    /// chapters in `metinler/`: no hata, no uyarı.
     pub fn valid(tag: &str) -> TestProject {
         let p = TestProject::empty(tag);
         p.write("birimler/fen-isleri.xlsx", &fen_isleri());
         p.write("birimler/zabita.xlsx", &zabita());
         p.write("birimler/kultur.xlsx", &kultur());
+        for (path, text) in narratives() {
+            p.write_bytes(&path, text.as_bytes());
+        }
         p
     }
 
@@ -103,6 +107,39 @@ impl TestProject {
 
     pub fn check(&self) -> Checked {
         pipeline::check(&self.dir, &Options::default()).expect("project loads")
+    }
+}
+
+/// Every narrative chapter a book includes, as the bundled example writes it: its path in the
+/// project (`metinler/sunus.typ`) and its text.
+pub fn narratives() -> Vec<(String, String)> {
+    kitap::books::Book::ALL
+        .iter()
+        .flat_map(|b| b.narratives())
+        .map(|name| {
+            let path = format!("metinler/{name}.typ");
+            let text = std::fs::read_to_string(example_dir().join(&path)).expect("a chapter");
+            (path, text)
+        })
+        .collect()
+}
+
+/// The bundled example project.
+pub fn example_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
+}
+
+/// Copies a folder with everything in it.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy");
+        }
     }
 }
 

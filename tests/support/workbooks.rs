@@ -240,7 +240,8 @@ pub fn standard_book(file: &str, directorate: &str, k: u32) -> Book {
 
 impl TestProject {
     /// Two directorates, each responsible for one hedef of amaç A1: Fen İşleri (H1.1,
-    /// `fen-isleri.xlsx`) and Zabıta (H1.2, `zabita.xlsx`). No hata, no uyarı.
+    /// `fen-isleri.xlsx`) and Zabıta (H1.2, `zabita.xlsx`), and the example's narrative chapters
+    /// in `metinler/`. No hata, no uyarı.
     pub fn valid() -> TestProject {
         let mut p = TestProject {
             institution: "Deneme Belediyesi".to_string(),
@@ -252,6 +253,16 @@ impl TestProject {
         };
         p.add_directorate(FEN, "fen-isleri.xlsx");
         p.add_directorate(ZABITA, "zabita.xlsx");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye");
+        p.extra_files = kitap::books::Book::ALL
+            .iter()
+            .flat_map(|b| b.narratives())
+            .map(|name| {
+                let path = format!("metinler/{name}.typ");
+                let text = std::fs::read_to_string(example.join(&path)).expect("a chapter");
+                (path, text)
+            })
+            .collect();
         p
     }
 
