@@ -247,9 +247,23 @@ mod property {
     }
 
     /// The marker pair of a place: strong left-to-right letters, so that no right-to-left run
-    /// of the string moves them.
+    /// of the string moves them. A direction change (override, embedding, isolate) the string
+    /// leaves open is closed before the closing marker (kitap closes it at the end of the cell's
+    /// text, which here is after the marker).
     fn marked(tag: &str, s: &str) -> String {
-        format!("QX{tag}W{s}WX{tag}Q")
+        let mut open = 0;
+        for c in s.chars() {
+            match c {
+                '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}' => {
+                    open += 1
+                }
+                _ => {}
+            }
+        }
+        // Closing every opener with both closers is safe: a closer with nothing to close is
+        // ignored.
+        let closers = "\u{202C}\u{2069}".repeat(open);
+        format!("QX{tag}W{s}{closers}WX{tag}Q")
     }
 
     /// Characters that are compared: no spaces, controls or format characters; NFKC, as a
@@ -265,9 +279,12 @@ mod property {
         needle.iter().all(|c| it.any(|h| h == c))
     }
 
+    /// Whether some of the string may run right to left: right-to-left letters, or
+    /// direction marks, embeddings, overrides and isolates.
     fn has_rtl(s: &str) -> bool {
         s.chars().any(|c| {
-            matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF)
+            matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+                | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
         })
     }
 
@@ -294,7 +311,7 @@ mod property {
         p.write("birimler/fen-isleri.xlsx", &book);
         let yaml_name = serde_norway::to_string(&objective).expect("YAML string");
         let back: String = serde_norway::from_str(&yaml_name).expect("YAML reads back");
-        prop_assume!(back == objective, "YAML cannot carry {objective:?}");
+        prop_assume!(back == objective, "YAML cannot carry {:?}", objective);
         let plan = PLAN.replace(
             "ad: Yol ağını geliştirmek",
             &format!("ad: {}", yaml_name.trim_end()),
@@ -318,13 +335,18 @@ mod property {
         for b in BOOKS {
             prop_assert!(out.join(b).is_file(), "{b} was not written");
         }
-        let fr = pdf_text(&out.join(BOOKS[2]));
-        // (label, the string, file, cell)
+        // The report's text without spaces and format characters: a string broken over lines
+        // in a narrow column reads on.
+        let fr: String = pdf_text(&out.join(BOOKS[2]))
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !is_default_ignorable(c))
+            .collect();
+        // (marker, the generated string, file, cell)
         let places = [
-            ("A", &activity, "birimler/fen-isleri.xlsx", Some("C2")),
-            ("G", &indicator, "birimler/fen-isleri.xlsx", Some("C2")),
-            ("S", &reason, "birimler/fen-isleri.xlsx", Some("E4")),
-            ("H", &objective, "plan.yaml", None),
+            ("A", &case.activity, "birimler/fen-isleri.xlsx", Some("C2")),
+            ("G", &case.indicator, "birimler/fen-isleri.xlsx", Some("C2")),
+            ("S", &case.reason, "birimler/fen-isleri.xlsx", Some("E4")),
+            ("H", &case.objective, "plan.yaml", None),
         ];
         let sheets = ["Faaliyetler", "Göstergeler", "Gerçekleşmeler", ""];
         for ((tag, text, file, cell), sheet_name) in places.iter().zip(sheets) {
@@ -337,10 +359,14 @@ mod property {
                         && f["hucre"].as_str() == *cell
                 })
                 .collect();
+            // The character a D010 is about: the first code point its message names.
             let named = |c: char| {
                 let needle = format!("(U+{:04X})", u32::from(c));
                 d010.iter()
-                    .filter(|f| f["mesaj"].as_str().unwrap_or("").contains(&needle))
+                    .filter(|f| {
+                        let m = f["mesaj"].as_str().unwrap_or("");
+                        m.find("(U+").is_some_and(|i| m[i..].starts_with(&needle))
+                    })
                     .count()
             };
             let needs_glyph =
@@ -403,7 +429,7 @@ mod property {
     fn any_unicode_in_cells_and_plan_yaml_reaches_the_books() {
         let prop = Property {
             name: "any_text/any_unicode_reaches_the_books",
-            normal_cases: 12,
+            normal_cases: 24,
             batch_cases: 4,
             share_of: 1,
         };

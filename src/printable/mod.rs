@@ -26,6 +26,10 @@
 //!    The base stays when it can be drawn alone. A space the book's font lacks becomes a plain
 //!    space.
 //!
+//! 5. **Direction** — an embedding, override or isolate the text opens and does not close is
+//!    closed at its end (U+202C, U+2069), so a pasted right-to-left override turns only the
+//!    text itself around, never the book's words after it.
+//!
 //! Bidirectional controls and zero-width characters are kept: Typst applies them.
 
 mod places;
@@ -176,6 +180,7 @@ impl Printable {
         for cluster in shaping_clusters(self, &structural) {
             self.push_cluster(&cluster, &mut out, &mut changes);
         }
+        out.push_str(&bidi_closers(&out));
         if out == text {
             return Cleaned {
                 text: Cow::Borrowed(text),
@@ -192,7 +197,7 @@ impl Printable {
     fn is_plain(&self, text: &str) -> bool {
         let mut previous_breaks = true;
         for c in text.chars() {
-            if is_removed(c) {
+            if is_removed(c) || is_bidi_opener(c) {
                 return false;
             }
             if previous_breaks && continues_cluster(c) {
@@ -418,6 +423,42 @@ fn is_removed(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t') || (is_default_ignorable(c) && !shaper_ignores(c))
 }
 
+/// Whether `c` opens a bidirectional embedding, override or isolate.
+fn is_bidi_opener(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' | '\u{2066}'..='\u{2068}'
+    )
+}
+
+/// The closers of the embeddings, overrides (U+202C) and isolates (U+2069) that `text` opens and
+/// leaves open, innermost first: a text's direction changes end with the text, and never turn
+/// the book's own words around it.
+fn bidi_closers(text: &str) -> String {
+    let mut open: Vec<char> = Vec::new();
+    for c in text.chars() {
+        match c {
+            c if is_bidi_opener(c) => open.push(if c >= '\u{2066}' {
+                '\u{2069}'
+            } else {
+                '\u{202C}'
+            }),
+            '\u{202C}' => {
+                if open.last() == Some(&'\u{202C}') {
+                    open.pop();
+                }
+            }
+            '\u{2069}' => {
+                if let Some(k) = open.iter().rposition(|&o| o == '\u{2069}') {
+                    open.truncate(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    open.iter().rev().collect()
+}
+
 /// Steps 1 and 2: line breaks to LF, other invisible characters removed.
 fn structural<'a>(text: &'a str, changes: &mut Vec<Change>) -> Cow<'a, str> {
     if !text.chars().any(is_removed) {
@@ -533,6 +574,20 @@ mod tests {
     }
 
     #[test]
+    fn open_direction_changes_are_closed_at_the_end() {
+        assert_eq!(clean("a\u{202E}bc").0, "a\u{202E}bc\u{202C}");
+        assert_eq!(
+            clean("\u{2067}x\u{202B}y").0,
+            "\u{2067}x\u{202B}y\u{202C}\u{2069}"
+        );
+        assert_eq!(clean("\u{202B}x\u{202C}").0, "\u{202B}x\u{202C}");
+        assert_eq!(
+            clean("\u{2067}\u{202B}x\u{2069}").0,
+            "\u{2067}\u{202B}x\u{2069}"
+        );
+    }
+
+    #[test]
     fn spaces_the_font_lacks_become_plain_spaces() {
         assert_eq!(clean("a\u{3000}b").0, "a b");
     }
@@ -544,6 +599,7 @@ mod tests {
             "ا \u{64B}ب",
             "\u{202B}!\u{86}\t\u{610}",
             "\u{202E}_\u{1F3FB}",
+            "\u{2067}\u{202E}x",
             "x\u{E000}\u{301}",
         ] {
             let once = clean(s).0;
