@@ -19,8 +19,10 @@
 //!
 //! Property: this process never crashes; every file ends either as a parsed workbook (and the
 //! model and the rules take it) or as exactly one Y004 whose message is Turkish (one of the
-//! reader's reasons, and the "diğer çalışma kitapları" sentence); nothing hangs (each file
-//! within the reader's time limit plus a margin).
+//! reader's reasons, and the "diğer çalışma kitapları" sentence); a parsed workbook arrived
+//! from the reader process exactly as it was read (the same file read in this process gives
+//! the same cells, every number to the bit); nothing hangs (each file within the reader's
+//! time limit plus a margin).
 //!
 //! Normal mode: 100 mutated files (each costs a process). `KITAP_FUZZ_SECONDS` selects long
 //! mode (see `tests/fuzzkit/mod.rs` and `tests/fuzz-seeds/README.md`); it prints how the files
@@ -39,7 +41,8 @@ use std::time::{Duration, Instant};
 use fuzzkit::{run, Property};
 use kit::TestProject;
 use kitap::finding::Code;
-use kitap::ingest::{self, FileOutcome, IsolatedReader};
+use kitap::ingest::read::RawValue;
+use kitap::ingest::{self, FileOutcome, IsolatedReader, RawWorkbook, ReadFailure, WorkbookReader};
 use kitap::sheetwrite::{self, CellValue, Format, SheetSpec, WorkbookSpec};
 use proptest::prelude::*;
 
@@ -156,12 +159,28 @@ impl std::fmt::Debug for Seed {
     }
 }
 
+/// The foreign corpus: the folder `KITAP_FUZZ_CORPUS` names, or `../shared/corpus/foreign`
+/// beside the checkout when it is there. `KITAP_FUZZ_CORPUS=none` runs without it (a failure
+/// found without the corpus replays only without it: the seed of a case is an index into the
+/// seed list). A named folder that does not exist is an error, not a silent run without it.
 fn foreign_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("KITAP_FUZZ_CORPUS") {
-        Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/foreign"),
-    };
-    dir.is_dir().then_some(dir)
+    match std::env::var_os("KITAP_FUZZ_CORPUS") {
+        Some(d) if d == "none" => None,
+        Some(d) => {
+            let dir = PathBuf::from(d);
+            assert!(
+                dir.is_dir(),
+                "KITAP_FUZZ_CORPUS={} is not a folder (KITAP_FUZZ_CORPUS=none runs without \
+                 the foreign corpus)",
+                dir.display()
+            );
+            Some(dir)
+        }
+        None => {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/foreign");
+            dir.is_dir().then_some(dir)
+        }
+    }
 }
 
 /// The seed corpus, then the foreign corpus when it is there.
@@ -678,7 +697,11 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
     let project = kitap::pipeline::load(&reading.project.dir, &Default::default())
         .map_err(|e| format!("the fuzz project does not load: {e}"))?;
     let start = Instant::now();
-    let ingested = ingest::ingest(&project, &reading.reader);
+    let recording = Recording {
+        inner: &reading.reader,
+        answer: Mutex::new(None),
+    };
+    let ingested = ingest::ingest(&project, &recording);
     let took = start.elapsed();
     if took > Duration::from_secs(READ_SECONDS + 10) {
         return Err(format!("reading took {took:?}"));
@@ -687,7 +710,18 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
         return Err(format!("{} outcomes for one file", ingested.outcomes.len()));
     }
     let ending = match &ingested.outcomes[0] {
-        FileOutcome::Parsed(_) => Ending::Parsed,
+        FileOutcome::Parsed(_) => {
+            // The reader process finished this file under its limits, so reading it here is
+            // safe; what the parent received must be exactly what the reader produced.
+            let Some(Ok(received)) = recording.answer.into_inner().ok().flatten() else {
+                return Err("parsed, but the reader answered nothing".to_string());
+            };
+            let kind = ingest::WorkbookKind::from_extension(ext).ok_or("no workbook kind")?;
+            let here = ingest::read::read_bytes(bytes, kind, &project.settings.limits)
+                .map_err(|e| format!("read in the child, refused here: {}", e.reason))?;
+            same_cells(&received, &here)?;
+            Ending::Parsed
+        }
         FileOutcome::Unreadable { file, finding } => {
             if finding.code != Code::Y004 || file != &rel {
                 return Err(format!("unreadable with {finding:?}"));
@@ -720,12 +754,60 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
     Ok(ending)
 }
 
+/// The isolated reader, keeping the answer it gave to `ingest`.
+struct Recording<'a> {
+    inner: &'a IsolatedReader,
+    answer: Mutex<Option<Result<RawWorkbook, ReadFailure>>>,
+}
+
+impl WorkbookReader for Recording<'_> {
+    fn read(
+        &self,
+        candidate: &ingest::Candidate,
+        project: &kitap::config::Project,
+    ) -> Result<RawWorkbook, ReadFailure> {
+        let answer = self.inner.read(candidate, project);
+        if let Ok(mut slot) = self.answer.lock() {
+            *slot = Some(answer.clone());
+        }
+        answer
+    }
+}
+
+/// The workbook the parent received from the reader process is the one read in this process,
+/// every number to the bit (NaN, ±∞ and -0.0 included: `==` cannot tell those).
+fn same_cells(received: &RawWorkbook, here: &RawWorkbook) -> Result<(), String> {
+    let bits = |book: &RawWorkbook| -> RawWorkbook {
+        let mut book = book.clone();
+        for cell in book.sheets.iter_mut().flat_map(|s| s.cells.iter_mut()) {
+            if let RawValue::Number(n) = cell.value {
+                cell.value = RawValue::Text(format!("number {:#018x}", n.to_bits()));
+            }
+        }
+        book
+    };
+    let (received, here) = (bits(received), bits(here));
+    if received == here {
+        return Ok(());
+    }
+    for (a, b) in received.sheets.iter().zip(&here.sheets) {
+        if let Some((x, y)) = a.cells.iter().zip(&b.cells).find(|(x, y)| x != y) {
+            return Err(format!(
+                "the reader's answer changed in transit: sheet {:?}, {x:?} arrived, {y:?} read",
+                a.name
+            ));
+        }
+    }
+    Err("the reader's answer changed in transit (sheets, merges or cell counts)".to_string())
+}
+
 fn classify(reason: &str, path: &Path, ext: &str) -> Ending {
     if reason.contains("saniyede bitmedi") {
         Ending::Timeout
-    } else if reason.contains("iç hata") {
-        // kitap's panic hook says so in Turkish first; the location is on a later line of
-        // the child's stderr, which the finding does not keep: read the file again to see it.
+    } else if reason.contains("iç hata") || reason.contains("panicked at") {
+        // kitap's panic hook says so in Turkish first, then the finding quotes the panic's
+        // place; the whole of it (and the message) is on the child's stderr: read the file
+        // again to see it.
         Ending::ReaderPanic(panic_location(path, ext))
     } else if let Some(detail) = reason.strip_prefix("dosya bozuk ya da çok büyük: ") {
         let detail: String = detail
@@ -817,6 +899,19 @@ fn save_crash(ending: &Ending, path: &Path, ext: &str, bytes: &[u8]) {
     );
 }
 
+/// With `KITAP_FUZZ_SAVE_DIR`, keeps a file that broke the property there as
+/// `property-failure.<ext>`. Each failure found while shrinking overwrites it, so once the run
+/// has failed it holds the minimal failing input proptest reports: the regression file to keep.
+fn save_failure(ext: &str, bytes: &[u8]) {
+    let Some(dir) = std::env::var_os("KITAP_FUZZ_SAVE_DIR") else {
+        return;
+    };
+    let dir = PathBuf::from(dir);
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join(format!("property-failure.{ext}")), bytes);
+    }
+}
+
 /// `/root/.cargo/registry/src/index…/calamine-0.38.0/src/xls.rs:123:45:` →
 /// `calamine-0.38.0/src/xls.rs:123:45`.
 fn short_location(location: &str) -> String {
@@ -848,15 +943,20 @@ fn mutated_workbooks_end_as_a_model_or_one_y004() {
     };
     let stats = run(prop, case(), |case| {
         let (seed, bytes) = mutate(&case);
-        read_one(&seed.ext, &bytes)
-            .map(|_| ())
-            .map_err(|why| TestCaseError::fail(format!("{seed:?}: {why}")))
+        read_one(&seed.ext, &bytes).map(|_| ()).map_err(|why| {
+            save_failure(&seed.ext, &bytes);
+            TestCaseError::fail(format!("{seed:?}: {why}"))
+        })
     });
     let endings = ENDINGS.lock().map(|e| e.clone()).unwrap_or_default();
     eprintln!(
-        "fuzz_reader/mutated_workbooks: {} files from {} seeds in {:.0} s",
+        "fuzz_reader/mutated_workbooks: {} files from {} seeds ({}) in {:.0} s",
         stats.cases,
         SEEDS.len(),
+        match foreign_dir() {
+            Some(dir) => format!("foreign corpus {}", dir.display()),
+            None => "no foreign corpus".to_string(),
+        },
         stats.elapsed.as_secs_f64()
     );
     for (ending, n) in &endings {

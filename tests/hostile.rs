@@ -227,3 +227,189 @@ fn every_foreign_workbook_becomes_a_finding_and_the_example_still_reads() {
     assert_eq!(checked.model.indicators.len(), 4);
     assert_rows_balance(&checked);
 }
+
+/// Cells of the Fen İşleri workbook given a placeholder number, and the non-finite value that
+/// replaces it in the written file: (sheet, cell, placeholder, value, how the message quotes it).
+const NON_FINITE_CELLS: [(&str, u32, u32, f64, f64, &str); 4] = [
+    // The baseline of PG1.1.1 (a number column that may be empty).
+    ("Göstergeler", 1, 6, 1234.0625, f64::NAN, "“NaN”"),
+    // The 2025 target of PG1.1.2.
+    ("Göstergeler", 2, 7, 2345.0625, f64::INFINITY, "“∞”"),
+    // A realisation's value (a required number).
+    ("Gerçekleşmeler", 3, 3, 3456.0625, f64::NEG_INFINITY, "“-∞”"),
+    // A budget line's year (not a number column: any column is checked).
+    ("Bütçe", 2, 0, 4567.0625, f64::NAN, "“NaN”"),
+];
+
+/// The Fen İşleri workbook with NaN, ∞ and -∞ in the cells of [`NON_FINITE_CELLS`]: no writer
+/// stores them, so placeholders are written and then replaced in the file's bytes.
+fn non_finite_workbook(format: kitap::sheetwrite::Format) -> Vec<u8> {
+    let mut book = fen_isleri();
+    for (name, row, col, placeholder, _, _) in NON_FINITE_CELLS {
+        sheet(&mut book, name).cells.insert(
+            (row, col),
+            kitap::sheetwrite::CellValue::Number(placeholder),
+        );
+    }
+    let mut bytes = kitap::sheetwrite::to_bytes(&book, format).expect("workbook");
+    match format {
+        // An .xls NUMBER record holds the eight bytes of the double.
+        kitap::sheetwrite::Format::Xls => {
+            for (_, _, _, placeholder, value, _) in NON_FINITE_CELLS {
+                let from = placeholder.to_le_bytes();
+                let at: Vec<usize> = bytes
+                    .windows(8)
+                    .enumerate()
+                    .filter(|(_, w)| *w == from)
+                    .map(|(i, _)| i)
+                    .collect();
+                assert_eq!(at.len(), 1, "{placeholder} is in the file once");
+                bytes[at[0]..at[0] + 8].copy_from_slice(&value.to_le_bytes());
+            }
+        }
+        // An .xlsx cell holds the number's text: `NaN` and `1e999` read as NaN and ∞.
+        kitap::sheetwrite::Format::Xlsx => {
+            let replaced = std::cell::Cell::new(0);
+            for entry in (1..=5).map(|i| format!("xl/worksheets/sheet{i}.xml")) {
+                bytes = rewrite_zip_entry(&bytes, &entry, |mut xml| {
+                    for (_, _, _, placeholder, value, _) in NON_FINITE_CELLS {
+                        let text = if value.is_nan() {
+                            "NaN"
+                        } else if value > 0.0 {
+                            "1e999"
+                        } else {
+                            "-1e999"
+                        };
+                        let from = format!("<v>{placeholder}</v>");
+                        replaced.set(replaced.get() + xml.matches(&from).count());
+                        xml = xml.replace(&from, &format!("<v>{text}</v>"));
+                    }
+                    xml
+                });
+            }
+            assert_eq!(
+                replaced.get(),
+                NON_FINITE_CELLS.len(),
+                "placeholders replaced"
+            );
+        }
+        kitap::sheetwrite::Format::Ods => unreachable!("not used"),
+    }
+    bytes
+}
+
+/// A cell holding NaN or ±∞ (a broken or crafted file can store one) is a D001 at its cell, in
+/// any column, read in this process or in a reader process alike: not a lost workbook (the
+/// reader's answer once carried NaN as JSON `null`, and the file became a Y004).
+#[test]
+fn a_non_finite_number_is_a_d001_at_its_cell_not_a_lost_file() {
+    for (format, ext) in [
+        (kitap::sheetwrite::Format::Xls, "xls"),
+        (kitap::sheetwrite::Format::Xlsx, "xlsx"),
+    ] {
+        let p = TestProject::valid(&format!("non-finite-{ext}"));
+        std::fs::remove_file(p.path("birimler/fen-isleri.xlsx")).expect("remove");
+        let file = format!("birimler/fen-isleri.{ext}");
+        p.write_bytes(&file, &non_finite_workbook(format));
+        let in_process = p.check();
+        let isolated = pipeline::check_with(
+            &p.dir,
+            &Options::default(),
+            &IsolatedReader::new(kitap_bin()),
+        )
+        .expect("isolated");
+        assert_eq!(in_process.report, isolated.report, "{ext}");
+        assert_eq!(in_process.model, isolated.model, "{ext}");
+        let c = isolated;
+        assert!(
+            findings(&c, Code::Y004).is_empty(),
+            "{ext}: {:#?}",
+            findings(&c, Code::Y004)
+        );
+        let d001 = findings(&c, Code::D001);
+        assert_eq!(d001.len(), NON_FINITE_CELLS.len(), "{ext}: {d001:#?}");
+        for (name, row, col, _, _, quoted) in NON_FINITE_CELLS {
+            let a1 = kitap::text::a1(row, col);
+            let f = d001
+                .iter()
+                .find(|f| {
+                    f.sheet.as_deref() == Some(name) && f.cell.as_deref() == Some(a1.as_str())
+                })
+                .unwrap_or_else(|| panic!("{ext}: no D001 at {name}!{a1}: {d001:#?}"));
+            assert_eq!(f.file.as_deref(), Some(file.as_str()));
+            assert_eq!(f.severity, kitap::finding::Severity::Error);
+            assert!(
+                f.message.contains(quoted) && f.message.contains("geçerli bir sayı değil"),
+                "{ext}: {}",
+                f.message
+            );
+        }
+        // The D001 explains the cell: no D007 ("boş") beside it.
+        assert!(
+            findings(&c, Code::D007).is_empty(),
+            "{ext}: {:#?}",
+            findings(&c, Code::D007)
+        );
+        assert_rows_balance(&c);
+        let rejected = c
+            .report
+            .files
+            .iter()
+            .find(|f| f.file == file)
+            .expect("listed")
+            .rows_rejected;
+        // Each of those rows is rejected (and PG1.1.1's realisations with it, D002).
+        assert!(rejected >= NON_FINITE_CELLS.len(), "{ext}: {rejected}");
+    }
+}
+
+/// The fuzzed file that found it (tests/fuzz-seeds/regressions/reader-xls-nan-number.xls: the
+/// Fen İşleri seed with the upper half of one BIFF NUMBER record set to FF FF FF FF, which
+/// makes the year 2025 of Gerçekleşmeler!B2 a NaN) is read, with a D001 at that cell.
+#[test]
+fn the_fuzzed_nan_year_is_a_d001_at_its_cell() {
+    let p = TestProject::valid("non-finite-fuzzed");
+    std::fs::remove_file(p.path("birimler/fen-isleri.xlsx")).expect("remove");
+    let regression = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-seeds/regressions/reader-xls-nan-number.xls");
+    p.write_bytes(
+        "birimler/fen-isleri.xls",
+        &std::fs::read(regression).expect("regression file"),
+    );
+    let c = pipeline::check_with(
+        &p.dir,
+        &Options::default(),
+        &IsolatedReader::new(kitap_bin()),
+    )
+    .expect("isolated");
+    assert!(
+        findings(&c, Code::Y004).is_empty(),
+        "{:#?}",
+        findings(&c, Code::Y004)
+    );
+    let f = one(&c, Code::D001);
+    assert_at(
+        f,
+        "birimler/fen-isleri.xls",
+        Some("Gerçekleşmeler"),
+        Some("B2"),
+    );
+    assert_eq!(f.item.as_deref(), Some("PG1.1.1"));
+    assert!(
+        f.message.contains("“Yıl”") && f.message.contains("“NaN”"),
+        "{}",
+        f.message
+    );
+    assert!(
+        findings(&c, Code::D004).is_empty(),
+        "a NaN is no year to report as D004"
+    );
+    let file = c
+        .report
+        .files
+        .iter()
+        .find(|f| f.file == "birimler/fen-isleri.xls")
+        .expect("listed");
+    assert_eq!(file.rows_rejected, 1);
+    assert_rows_balance(&c);
+}

@@ -96,9 +96,21 @@ impl<'a> Grid<'a> {
 pub fn as_text(value: &RawValue) -> String {
     match value {
         RawValue::Text(s) => s.trim().to_string(),
+        RawValue::Number(n) if !n.is_finite() => non_finite_text(*n).to_string(),
         RawValue::Number(n) => crate::text::plain_number(*n),
         RawValue::Bool(b) => if *b { "DOĞRU" } else { "YANLIŞ" }.to_string(),
         RawValue::Error(e) => e.clone(),
         RawValue::Date(d) => d.clone(),
+    }
+}
+
+/// How a non-finite number is quoted to a directorate: `NaN`, `∞`, `-∞`.
+pub fn non_finite_text(n: f64) -> &'static str {
+    if n.is_nan() {
+        "NaN"
+    } else if n > 0.0 {
+        "∞"
+    } else {
+        "-∞"
     }
 }

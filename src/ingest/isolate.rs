@@ -183,7 +183,7 @@ fn run_child(
         });
     };
     if status.success() {
-        return match serde_json::from_slice::<ChildAnswer>(&out) {
+        return match read_answer(&out) {
             Ok(answer) => answer,
             Err(e) => Err(ReadFailure {
                 reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
@@ -248,6 +248,18 @@ fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limi
     )
 }
 
+/// The child writes its answer as JSON. Every value of a [`RawWorkbook`] survives the trip:
+/// numbers travel as their bit patterns (`read::f64_bits`), so NaN, ±∞ and every finite value
+/// arrive unchanged.
+pub fn write_answer(out: impl std::io::Write, answer: &ChildAnswer) -> serde_json::Result<()> {
+    serde_json::to_writer(out, answer)
+}
+
+/// The parent reads the child's answer.
+pub fn read_answer(bytes: &[u8]) -> serde_json::Result<ChildAnswer> {
+    serde_json::from_slice(bytes)
+}
+
 /// The child's side: limits itself, reads the workbook, answers on stdout. Returns the exit code.
 pub fn child_main(request_json: &str) -> i32 {
     let request: ChildRequest = match serde_json::from_str(request_json) {
@@ -269,7 +281,7 @@ pub fn child_main(request_json: &str) -> i32 {
         ..Limits::default()
     };
     let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
-    match serde_json::to_writer(std::io::stdout().lock(), &answer) {
+    match write_answer(std::io::stdout().lock(), &answer) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("yanıt yazılamadı: {e}");
@@ -296,3 +308,115 @@ fn limit_self(memory_mb: u64, cpu_seconds: u64) {
 
 #[cfg(not(unix))]
 fn limit_self(_memory_mb: u64, _cpu_seconds: u64) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read::{RawCell, RawMerge, RawSheet, RawValue};
+    use proptest::prelude::*;
+
+    fn book(values: Vec<RawValue>) -> RawWorkbook {
+        RawWorkbook {
+            sheets: vec![RawSheet {
+                name: "Göstergeler".to_string(),
+                visible: true,
+                cells: values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, value)| RawCell {
+                        row: i as u32,
+                        col: 3,
+                        value,
+                    })
+                    .collect(),
+                merges: vec![RawMerge {
+                    first_row: 0,
+                    first_col: 0,
+                    last_row: 1,
+                    last_col: 1,
+                }],
+            }],
+        }
+    }
+
+    /// The answer after the trip from the child to the parent.
+    fn round_trip(answer: &ChildAnswer) -> ChildAnswer {
+        let mut bytes = Vec::new();
+        write_answer(&mut bytes, answer).expect("the child writes every answer");
+        read_answer(&bytes).expect("the parent reads every answer")
+    }
+
+    /// Equal, numbers compared bit for bit (`==` is false for NaN and true for 0.0 and -0.0).
+    fn same_bits(a: &ChildAnswer, b: &ChildAnswer) -> bool {
+        let bits = |answer: &ChildAnswer| -> ChildAnswer {
+            let mut answer = answer.clone();
+            if let Ok(book) = &mut answer {
+                for cell in book.sheets.iter_mut().flat_map(|s| s.cells.iter_mut()) {
+                    if let RawValue::Number(n) = cell.value {
+                        cell.value = RawValue::Text(format!("{:#018x}", n.to_bits()));
+                    }
+                }
+            }
+            answer
+        };
+        bits(a) == bits(b)
+    }
+
+    #[test]
+    fn every_number_survives_the_trip_to_the_parent() {
+        let numbers = [
+            f64::NAN,
+            -f64::NAN,
+            f64::from_bits(0x7ff0_0000_0000_0001), // a signalling NaN with a payload
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            f64::from_bits(1), // the smallest subnormal
+            f64::MAX,
+            f64::MIN,
+            0.1 + 0.2,
+            1.0 + f64::EPSILON,
+            2.225_073_858_507_201_4e-308,
+            77.449_999_999_999_99,
+        ];
+        let answer: ChildAnswer = Ok(book(numbers.iter().map(|&n| RawValue::Number(n)).collect()));
+        let back = round_trip(&answer);
+        assert!(
+            same_bits(&answer, &back),
+            "{answer:?} came back as {back:?}"
+        );
+    }
+
+    fn raw_value() -> impl Strategy<Value = RawValue> {
+        prop_oneof![
+            any::<String>().prop_map(RawValue::Text),
+            any::<f64>().prop_map(RawValue::Number),
+            any::<u64>().prop_map(|bits| RawValue::Number(f64::from_bits(bits))),
+            any::<bool>().prop_map(RawValue::Bool),
+            any::<String>().prop_map(RawValue::Error),
+            any::<String>().prop_map(RawValue::Date),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 2_000,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Whatever a reader produces reaches the parent unchanged.
+        #[test]
+        fn every_answer_survives_the_trip_to_the_parent(
+            values in proptest::collection::vec(raw_value(), 0..16),
+            reason in any::<String>(),
+        ) {
+            let answer: ChildAnswer = Ok(book(values));
+            prop_assert!(same_bits(&answer, &round_trip(&answer)));
+            let failure: ChildAnswer = Err(ReadFailure::new(reason));
+            prop_assert_eq!(round_trip(&failure), failure);
+        }
+    }
+}

@@ -7,7 +7,7 @@ use super::columns::{
     find_header, Column, ColumnSpec, Header, SheetRole, ACTIVITY_COLUMNS, ACTUAL_COLUMNS,
     BUDGET_COLUMNS, INDICATOR_COLUMNS,
 };
-use super::grid::{as_text, Grid};
+use super::grid::{as_text, non_finite_text, Grid};
 use super::read::{RawSheet, RawValue, RawWorkbook};
 use crate::config::{PlanText, Settings};
 use crate::finding::{CellRef, Code, Finding};
@@ -394,6 +394,19 @@ impl<'a> RowReader<'a> {
                 self.push(Code::D008, col, msg);
                 (Some(col), None)
             }
+            // NaN or ±∞: no program writes one into a cell, but a broken or crafted file can
+            // hold one (an .xls NUMBER record is eight raw bytes). Whatever the column, it is
+            // not a value: reported here, once, and treated as absent.
+            Some(RawValue::Number(n)) if !n.is_finite() => {
+                let msg = format!(
+                    "“{}” hücresindeki değer geçerli bir sayı değil: dosyada “{}” ({}) kayıtlı. Hücreyi silip doğru değeri yeniden yazın (sayıysa örneğin 1.234,5); değer bir formülün sonucuysa formülü düzeltin. Satır modele alınmadı.",
+                    self.label(column),
+                    non_finite_text(*n),
+                    if n.is_nan() { "tanımsız sayı" } else { "sonsuz" }
+                );
+                self.push(Code::D001, col, msg);
+                (Some(col), None)
+            }
             v => (Some(col), v),
         }
     }
@@ -406,12 +419,10 @@ impl<'a> RowReader<'a> {
                 self.label(column),
                 self.row + 1
             );
-            // D008 already explains an error cell.
-            if !self
-                .findings
-                .iter()
-                .any(|f| f.code == Code::D008 && f.position == Some((self.row, col)))
-            {
+            // D008 already explains an error cell, D001 a non-finite number.
+            if !self.findings.iter().any(|f| {
+                matches!(f.code, Code::D008 | Code::D001) && f.position == Some((self.row, col))
+            }) {
                 self.push(Code::D007, col, msg);
             } else {
                 self.rejected = true;

@@ -16,12 +16,37 @@ use crate::config::Limits;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RawValue {
     Text(String),
-    Number(f64),
+    /// Any `f64` the file holds, NaN and infinities included: a broken or crafted file can
+    /// store them (an .xls NUMBER record is eight raw bytes), and saying so at the cell is the
+    /// parser's job (D001), not the reader's. See [`f64_bits`] for how it crosses processes.
+    Number(#[serde(with = "f64_bits")] f64),
     Bool(bool),
     /// An error value: `#DIV/0!`, `#REF!`, …
     Error(String),
     /// A date or time, as text (`2025-10-21`).
     Date(String),
+}
+
+/// How a cell's number travels from the reader process to its parent (`isolate.rs`).
+///
+/// serde_json writes NaN and ±∞ as `null`, which does not read back as a number: one NaN cell
+/// of a mutated .xls made its whole workbook a Y004 ("okuyucu sürecin yanıtı anlaşılamadı").
+/// Without its `float_roundtrip` feature serde_json may also read a finite number back one unit
+/// in the last place off. Converting non-finite numbers where cells leave calamine would fix the
+/// first only, and would make the reader decide what the parser reports. So a number travels
+/// as its IEEE 754 bit pattern, a `u64`, which JSON carries exactly: every `f64` a reader can
+/// produce (NaN, ±∞, -0.0, subnormals, every finite value) arrives as the same bits, and the
+/// in-process and the isolated reader give the parser the same cells.
+pub mod f64_bits {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(value.to_bits())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+        u64::deserialize(deserializer).map(f64::from_bits)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -304,7 +329,10 @@ fn convert(data: &Data) -> Option<RawValue> {
         Data::Float(f) => RawValue::Number(*f),
         Data::Bool(b) => RawValue::Bool(*b),
         Data::Error(e) => RawValue::Error(e.to_string()),
-        Data::DateTime(dt) if dt.is_datetime() => RawValue::Date(serial_to_date(dt.as_f64())),
+        // A non-finite serial is no date: it stays a number, which the parser reports (D001).
+        Data::DateTime(dt) if dt.is_datetime() && dt.as_f64().is_finite() => {
+            RawValue::Date(serial_to_date(dt.as_f64()))
+        }
         Data::DateTime(dt) => RawValue::Number(dt.as_f64()),
         Data::DateTimeIso(s) | Data::DurationIso(s) => RawValue::Date(s.clone()),
     })
