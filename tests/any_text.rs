@@ -32,7 +32,13 @@ fn derle(project: &Path, out: &Path) -> Output {
 /// The PDF's text as poppler's pdftotext reads it (it honours ActualText and orders
 /// right-to-left runs logically); whitespace runs become one space.
 fn pdf_text(path: &Path) -> String {
+    pdftotext(path, &[])
+}
+
+/// `pdftotext` with extra options, whitespace runs made one space.
+fn pdftotext(path: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
+        .args(options)
         .args(["-enc", "UTF-8"])
         .arg(path)
         .arg("-")
@@ -335,9 +341,11 @@ mod property {
         for b in BOOKS {
             prop_assert!(out.join(b).is_file(), "{b} was not written");
         }
-        // The report's text without spaces and format characters: a string broken over lines
-        // in a narrow column reads on.
-        let fr: String = pdf_text(&out.join(BOOKS[2]))
+        // The report's text in the order the PDF draws it (`-raw`: a table cell's lines one
+        // after the other, where pdftotext's reading order may put a cell's second line
+        // first), without spaces and format characters: a string broken over lines in a
+        // narrow column reads on.
+        let fr: String = pdftotext(&out.join(BOOKS[2]), &["-raw"])
             .chars()
             .filter(|&c| !c.is_whitespace() && !is_default_ignorable(c))
             .collect();

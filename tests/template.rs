@@ -642,11 +642,17 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
 // Comparing models by value (cells differ: the files are different).
 
 fn model_values(m: &Model) -> Vec<String> {
+    // The text of a Birim sheet value (its cell differs between the two workbooks).
+    let value = |v: &Option<kitap::model::Sourced<String>>| v.as_ref().map(|s| s.value.clone());
     let mut out = Vec::new();
     for d in &m.directorates {
         out.push(format!(
             "birim {} | {:?} | {:?} | {:?} | {:?}",
-            d.name, d.official, d.title, d.prepared_by, d.date
+            d.name,
+            value(&d.official),
+            value(&d.title),
+            value(&d.prepared_by),
+            value(&d.date)
         ));
     }
     for i in &m.indicators {
