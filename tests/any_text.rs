@@ -218,7 +218,7 @@ fn denetle_reports_the_same_text_findings() {
 ///   whose base comes from another font), is in the Faaliyet Raporu's PDF text, in order
 ///   (for a string with right-to-left characters, whose order in a PDF's text is visual, every
 ///   character is there): each string is written between two ASCII markers and the text
-///   between the markers (NFKC, spaces and format characters left out on both sides) holds
+///   between the markers (NFKD, spaces and format characters left out on both sides) holds
 ///   the string's characters as a subsequence.
 mod property {
     use super::*;
@@ -272,10 +272,11 @@ mod property {
         format!("QX{tag}W{s}{closers}WX{tag}Q")
     }
 
-    /// Characters that are compared: no spaces, controls or format characters; NFKC, as a
-    /// PDF reader may give compatibility forms.
+    /// Characters that are compared: no spaces, controls or format characters; NFKD, as a PDF
+    /// reader may give compatibility forms, and decomposed, so that a mark is compared alone
+    /// whatever it sits on in the book (its letter, or the dotted circle).
     fn comparable(text: &str) -> Vec<char> {
-        text.nfkc()
+        text.nfkd()
             .filter(|&c| !c.is_whitespace() && !c.is_control() && !is_default_ignorable(c))
             .collect()
     }
@@ -309,7 +310,7 @@ mod property {
     fn has_rtl(s: &str) -> bool {
         s.chars().any(|c| {
             matches!(u32::from(c), 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
-                | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+                | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
         })
     }
 
@@ -387,13 +388,17 @@ mod property {
                         && f["hucre"].as_str() == *cell
                 })
                 .collect();
-            // The character a D010 is about: the first code point its message names.
+            // The character a D010 is about: the first code point its message names after the
+            // quoted text («…»).
             let named = |c: char| {
                 let needle = format!("(U+{:04X})", u32::from(c));
                 d010.iter()
                     .filter(|f| {
                         let m = f["mesaj"].as_str().unwrap_or("");
-                        m.find("(U+").is_some_and(|i| m[i..].starts_with(&needle))
+                        let after = m.rfind("» metnindeki").map_or(m, |i| &m[i..]);
+                        after
+                            .find("(U+")
+                            .is_some_and(|i| after[i..].starts_with(&needle))
                     })
                     .count()
             };

@@ -282,7 +282,7 @@ impl<'a> Walk<'a> {
             if !self.seen.insert((where_key.clone(), change.char())) {
                 continue;
             }
-            let mut f = Finding::new(code_of(change), message(place, change, &cleaned.text))
+            let mut f = Finding::new(code_of(change), message(place, change, text))
                 .directorate(directorate);
             if let Some(item) = item {
                 f = f.item(item);
@@ -309,37 +309,46 @@ fn named(c: char) -> String {
     format!("“{c}” (U+{:04X})", u32::from(c))
 }
 
-/// The start of the printed text, to find it by eye.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 40;
-    let mut out: String = text.chars().take(MAX).collect();
-    if text.chars().nth(MAX).is_some() {
+/// The text around the first `c`, to find it by eye (controls left out).
+fn excerpt(text: &str, c: char) -> String {
+    const BEFORE: usize = 25;
+    const AFTER: usize = 15;
+    let chars: Vec<char> = text.chars().collect();
+    let at = chars.iter().position(|&x| x == c).unwrap_or(0);
+    let start = at.saturating_sub(BEFORE);
+    let end = (at + AFTER + 1).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(chars[start..end].iter().filter(|c| !c.is_control()));
+    if end < chars.len() {
         out.push('…');
     }
     out
 }
 
-fn message(place: &Place<'_>, change: &Change, printed: &str) -> String {
+fn message(place: &Place<'_>, change: &Change, typed: &str) -> String {
     let key = match place {
         Place::Yaml { key, .. } if !key.is_empty() => format!("{key}: "),
         _ => String::new(),
     };
-    let text = excerpt(printed);
+    let text = excerpt(typed, change.char());
     match change {
         Change::ControlRemoved(c) => format!(
-            "{key}Metinde görünmeyen bir denetim ya da biçim karakteri vardı (U+{:04X}); kitaba alınmadı. Metin kitapta «{text}» olarak basılacak. Karakter genellikle başka bir programdan kopyalarken gelir: hücreyi yeniden yazarak temizleyin.",
+            "{key}Metinde görünmeyen bir denetim ya da biçim karakteri vardı (U+{:04X}, «{text}» içinde); kitaba alınmadı. Karakter genellikle başka bir programdan kopyalarken gelir: metni yeniden yazarak temizleyin.",
             u32::from(*c)
         ),
         Change::NoGlyph(c) => format!(
-            "{key}{} karakteri kitapların yazı tiplerinde yok; kitapta yerine � basılacak («{text}»). Karakteri silin ya da değiştirin. Çince, Japonca, Korece gibi bir yazı gerekiyorsa o yazının yazı tipini (.ttf/.otf) proje klasöründeki fonts/ klasörüne koyun.",
+            "{key}«{text}» metnindeki {} karakteri kitapların yazı tiplerinde yok; kitapta yerine � basılacak. Karakteri silin ya da değiştirin. Çince, Japonca, Korece gibi bir yazı gerekiyorsa o yazının yazı tipini (.ttf/.otf) proje klasöründeki fonts/ klasörüne koyun.",
             named(*c)
         ),
         Change::NotWithBase { c, base } if *base == DOTTED_CIRCLE => format!(
-            "{key}{} işareti bir harfin üzerinde değil (boşluktan ya da satır başından sonra geliyor); kitapta yerine � basılacak («{text}»). İşareti silin ya da ait olduğu harfin hemen arkasına yazın.",
+            "{key}«{text}» metnindeki {} işareti bir harfin üzerinde değil (boşluktan ya da satır başından sonra geliyor); kitapta yerine � basılacak. İşareti silin ya da ait olduğu harfin hemen arkasına yazın.",
             named(*c)
         ),
         Change::NotWithBase { c, base } => format!(
-            "{key}{} işareti önündeki {} ile aynı yazı tipinde basılamıyor (işaret başka bir yazıya ait); kitapta yerine � basılacak («{text}»). İşareti silin ya da doğru harfle yazın.",
+            "{key}«{text}» metnindeki {} işareti önündeki {} ile aynı yazı tipinde basılamıyor (işaret başka bir yazıya ait); kitapta yerine � basılacak. İşareti silin ya da doğru harfle yazın.",
             named(*c),
             named(*base)
         ),
