@@ -15,7 +15,8 @@
 //!
 //! Each mutated file is the only workbook of a temporary project's `birimler/` and is read by
 //! `kitap::ingest::ingest` with `IsolatedReader::new(env!("CARGO_BIN_EXE_kitap"))` (a child
-//! process per file, 512 MB and 10 s), then merged and checked by the rules in this process.
+//! process per file, 512 MB and 10 s), then merged and checked by the rules and the printable
+//! text check (`kitap::printable`) in this process.
 //!
 //! Property: this process never crashes; every file ends either as a parsed workbook (and the
 //! model and the rules take it) or as exactly one Y004 whose message is Turkish (one of the
@@ -748,6 +749,8 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
     // The rest of the pipeline takes whatever was read.
     let merged = kitap::model::merge(&project, ingested);
     let _ = kitap::rules::check(&merged.model, &project.settings);
+    let printable = kitap::printable::Printable::built_in();
+    let _ = kitap::printable::check(&project, &merged.model, &printable);
     if let Ok(mut endings) = ENDINGS.lock() {
         *endings.entry(ending.clone()).or_default() += 1;
     }
