@@ -1,7 +1,9 @@
 //! The one orchestrator: ingest → merge → amend → rules → (render → typeset). Each stage is
 //! a module of its own; this file only runs them in order and collects their findings.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::amend;
@@ -12,6 +14,7 @@ use crate::ingest::{self, InProcessReader, WorkbookReader};
 use crate::model::{self, Model};
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
+use crate::render::{RenderError, Renderer};
 use crate::report::{html, Report};
 use crate::rules;
 use crate::typeset::FontLibrary;
@@ -134,12 +137,45 @@ pub fn default_output_dir(project: &Project) -> PathBuf {
     PathBuf::from("output").join(&project.name)
 }
 
+/// The check report could not be written: a file could not be written, or a page template (a
+/// project's own `report-templates/*.html.j2`) could not be rendered.
+#[derive(Debug)]
+pub enum ReportError {
+    Write(WriteError),
+    Render(RenderError),
+}
+
+impl fmt::Display for ReportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReportError::Write(e) => e.fmt(f),
+            ReportError::Render(e) => write!(f, "denetim raporu hazırlanamadı: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+impl From<WriteError> for ReportError {
+    fn from(e: WriteError) -> ReportError {
+        ReportError::Write(e)
+    }
+}
+
+impl From<RenderError> for ReportError {
+    fn from(e: RenderError) -> ReportError {
+        ReportError::Render(e)
+    }
+}
+
 /// Writes `denetim-raporu.json`, `denetim-raporu.html` and one `birimler/<birim>.html` per
-/// directorate into the output folder, each atomically.
-pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError> {
-    write_atomic(
-        &out_dir.join("denetim-raporu.json"),
-        checked.report.to_json().as_bytes(),
+/// directorate into the output folder, each atomically. The HTML pages come from the
+/// templates of [`html`], the project's own when it has them.
+pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), ReportError> {
+    // HTML templates escape for HTML and look at no font.
+    let renderer = Renderer::with_printable(
+        Some(&checked.project.dir),
+        Arc::new(Printable::without_fonts()),
     )?;
     let directorates: Vec<String> = checked
         .model
@@ -147,7 +183,14 @@ pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError>
         .iter()
         .map(|d| d.name.clone())
         .collect();
-    for (path, page) in html::pages(&checked.report, &directorates) {
+    // Every page is rendered before any file is written: a broken template leaves the old
+    // report in place.
+    let pages = html::pages(&renderer, &checked.report, &directorates)?;
+    write_atomic(
+        &out_dir.join("denetim-raporu.json"),
+        checked.report.to_json().as_bytes(),
+    )?;
+    for (path, page) in pages {
         write_atomic(&out_dir.join(path), page.as_bytes())?;
     }
     Ok(())
