@@ -66,10 +66,7 @@ fn apply_severities(project: &Project, findings: Vec<Finding>) -> Vec<Finding> {
 pub fn load(dir: &Path, options: &Options) -> Result<Project, ConfigError> {
     let mut project = Project::load(dir)?;
     if let Some(y) = options.year {
-        let years = &mut project.settings.years;
-        let gap = years.program - years.report;
-        years.report = y;
-        years.program = y + gap;
+        project.settings.years = project.settings.years.with_report_year(y)?;
     }
     Ok(project)
 }
