@@ -1,7 +1,6 @@
 //! The one orchestrator: ingest → merge → amend → rules → (render → typeset). Each stage is
 //! a module of its own; this file only runs them in order and collects their findings.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -136,33 +135,12 @@ pub fn default_output_dir(project: &Project) -> PathBuf {
 
 /// The check report could not be written: a file could not be written, or a page template (a
 /// project's own `report-templates/*.html.j2`) could not be rendered.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    Write(WriteError),
-    Render(RenderError),
-}
-
-impl fmt::Display for ReportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReportError::Write(e) => e.fmt(f),
-            ReportError::Render(e) => write!(f, "denetim raporu hazırlanamadı: {e}"),
-        }
-    }
-}
-
-impl std::error::Error for ReportError {}
-
-impl From<WriteError> for ReportError {
-    fn from(e: WriteError) -> ReportError {
-        ReportError::Write(e)
-    }
-}
-
-impl From<RenderError> for ReportError {
-    fn from(e: RenderError) -> ReportError {
-        ReportError::Render(e)
-    }
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("denetim raporu hazırlanamadı: {0}")]
+    Render(#[from] RenderError),
 }
 
 /// Writes `denetim-raporu.json`, `denetim-raporu.html` and one `birimler/<birim>.html` per
