@@ -276,7 +276,41 @@ pub struct Years {
     pub program: i32,
 }
 
+/// The years kitap accepts anywhere: plan period, report and program year.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// `year` when it is in [`YEARS`], else an error naming `what` (the key).
+fn check_year(file: &str, what: &str, year: i32) -> Result<i32, ConfigError> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(ConfigError::plain(
+            file,
+            format!(
+                "{what} geçerli bir yıl değil: {year} ({} ile {} arasında bir yıl yazın)",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ))
+    }
+}
+
 impl Years {
+    /// The years with `year` as the report year (`--yil`): the program year keeps its distance
+    /// to the report year. An error names `--yil` when either year is not a year.
+    pub fn with_report_year(self, year: i32) -> Result<Years, ConfigError> {
+        const FILE: &str = "komut satırı";
+        let report = check_year(FILE, "`--yil`", year)?;
+        // Both years of kurum.yaml are in YEARS, so neither sum overflows.
+        let program = report + (self.program - self.report);
+        let program = check_year(FILE, "`--yil` ile Performans Programı yılı", program)?;
+        Ok(Years {
+            report,
+            program,
+            ..self
+        })
+    }
+
     pub fn plan_years(&self) -> impl Iterator<Item = i32> {
         self.plan_start..=self.plan_end
     }
@@ -324,32 +358,31 @@ impl Settings {
 /// Parses kurum.yaml text. `file` is the name used in messages.
 pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
     let k: KurumFile = parse_yaml(file, text)?;
-    let years = Years {
-        plan_start: k.plan_donemi.baslangic,
-        plan_end: k.plan_donemi.bitis,
-        report: k.yil,
-        program: k.program_yili.unwrap_or(k.yil + 1),
-    };
-    if !(1900..=2100).contains(&years.plan_start)
-        || years.plan_end < years.plan_start
-        || years.plan_end - years.plan_start > 9
-    {
+    let (plan_start, plan_end) = (k.plan_donemi.baslangic, k.plan_donemi.bitis);
+    if !YEARS.contains(&plan_start) || plan_end < plan_start || plan_end - plan_start > 9 {
         return Err(ConfigError::plain(
             file,
             format!(
-                "plan_donemi geçersiz ({}–{}): başlangıç ve bitiş yılı yazın, bitiş başlangıçtan önce olamaz (stratejik plan 5 yıllıktır)",
-                years.plan_start, years.plan_end
+                "plan_donemi geçersiz ({plan_start}–{plan_end}): başlangıç ve bitiş yılı yazın, bitiş başlangıçtan önce olamaz (stratejik plan 5 yıllıktır)"
             ),
         ));
     }
-    for (name, y) in [("yil", years.report), ("program_yili", years.program)] {
-        if !(1900..=2100).contains(&y) {
-            return Err(ConfigError::plain(
-                file,
-                format!("`{name}` geçerli bir yıl değil: {y}"),
-            ));
-        }
-    }
+    let report = check_year(file, "`yil`", k.yil)?;
+    let program = match k.program_yili {
+        Some(y) => check_year(file, "`program_yili`", y)?,
+        // `report` is at most 2100: no overflow.
+        None => check_year(
+            file,
+            "`program_yili` (yazılmadığı için `yil` + 1)",
+            report + 1,
+        )?,
+    };
+    let years = Years {
+        plan_start,
+        plan_end,
+        report,
+        program,
+    };
     let mut directorates: Vec<ExpectedDirectorate> = Vec::new();
     for d in k.birimler {
         let name = d.ad.trim().to_string();
@@ -711,5 +744,57 @@ mod tests {
             .expect_err("yil missing");
         assert!(missing.message.contains("yil"), "{missing}");
         assert!(missing.line.is_some(), "{missing}");
+    }
+
+    #[test]
+    fn a_year_out_of_range_names_its_key_and_never_overflows() {
+        let with = |yil: &str, extra: &str| {
+            let text = KURUM.replace("yil: 2025\n", &format!("yil: {yil}\n{extra}"));
+            parse_settings("kurum.yaml", &text)
+        };
+        for yil in ["2147483647", "-2147483648", "-5", "0", "2101"] {
+            let e = with(yil, "").expect_err(yil);
+            assert_eq!(e.file, "kurum.yaml");
+            assert!(
+                e.message.starts_with("`yil` geçerli bir yıl değil"),
+                "{yil}: {e}"
+            );
+        }
+        let e = with("2100", "").expect_err("2101 is no program year");
+        assert!(
+            e.message.starts_with(
+                "`program_yili` (yazılmadığı için `yil` + 1) geçerli bir yıl değil: 2101"
+            ),
+            "{e}"
+        );
+        let e = with("2025", "program_yili: 2147483647\n").expect_err("program_yili");
+        assert!(e.message.starts_with("`program_yili` geçerli"), "{e}");
+        assert_eq!(
+            with("2100", "program_yili: 2100\n").map(|s| s.years.program),
+            Ok(2100)
+        );
+        // Too large for an i32 at all: YAML's own error, at the key.
+        let e = with("99999999999", "").expect_err("not an i32");
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn the_report_year_of_the_command_line_is_checked_too() {
+        let years = parse_settings("kurum.yaml", KURUM).expect("valid").years;
+        let moved = years.with_report_year(2027).expect("2027");
+        assert_eq!((moved.report, moved.program), (2027, 2028));
+        for year in [i32::MAX, i32::MIN, 1899] {
+            let e = years.with_report_year(year).expect_err("not a year");
+            assert!(
+                e.message.starts_with("`--yil` geçerli bir yıl değil"),
+                "{e}"
+            );
+        }
+        let e = years.with_report_year(2100).expect_err("program year 2101");
+        assert!(
+            e.message
+                .starts_with("`--yil` ile Performans Programı yılı geçerli bir yıl değil: 2101"),
+            "{e}"
+        );
     }
 }

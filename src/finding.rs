@@ -247,7 +247,7 @@ pub struct SeverityCounts {
 }
 
 impl SeverityCounts {
-    pub fn of(findings: &[Finding]) -> SeverityCounts {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> SeverityCounts {
         let mut c = SeverityCounts::default();
         for f in findings {
             match f.severity {

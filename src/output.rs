@@ -2,24 +2,16 @@
 //! renamed over the old one only when complete, so a failed build never leaves a broken file
 //! in place of a good one.
 
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// A file that could not be written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{} yazılamadı: {source}", path.display())]
 pub struct WriteError {
     pub path: PathBuf,
     pub source: std::io::Error,
 }
-
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} yazılamadı: {}", self.path.display(), self.source)
-    }
-}
-
-impl std::error::Error for WriteError {}
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, then rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {

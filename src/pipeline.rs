@@ -2,6 +2,7 @@
 //! a module of its own; this file only runs them in order and collects their findings.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::amend;
@@ -12,6 +13,7 @@ use crate::ingest::{self, InProcessReader, WorkbookReader};
 use crate::model::{self, Model};
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
+use crate::render::{RenderError, Renderer};
 use crate::report::{html, Report};
 use crate::rules;
 use crate::typeset::FontLibrary;
@@ -63,10 +65,7 @@ fn apply_severities(project: &Project, findings: Vec<Finding>) -> Vec<Finding> {
 pub fn load(dir: &Path, options: &Options) -> Result<Project, ConfigError> {
     let mut project = Project::load(dir)?;
     if let Some(y) = options.year {
-        let years = &mut project.settings.years;
-        let gap = years.program - years.report;
-        years.report = y;
-        years.program = y + gap;
+        project.settings.years = project.settings.years.with_report_year(y)?;
     }
     Ok(project)
 }
@@ -134,12 +133,24 @@ pub fn default_output_dir(project: &Project) -> PathBuf {
     PathBuf::from("output").join(&project.name)
 }
 
+/// The check report could not be written: a file could not be written, or a page template (a
+/// project's own `report-templates/*.html.j2`) could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("denetim raporu hazırlanamadı: {0}")]
+    Render(#[from] RenderError),
+}
+
 /// Writes `denetim-raporu.json`, `denetim-raporu.html` and one `birimler/<birim>.html` per
-/// directorate into the output folder, each atomically.
-pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError> {
-    write_atomic(
-        &out_dir.join("denetim-raporu.json"),
-        checked.report.to_json().as_bytes(),
+/// directorate into the output folder, each atomically. The HTML pages come from the
+/// templates of [`html`], the project's own when it has them.
+pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), ReportError> {
+    // HTML templates escape for HTML and look at no font.
+    let renderer = Renderer::with_printable(
+        Some(&checked.project.dir),
+        Arc::new(Printable::without_fonts()),
     )?;
     let directorates: Vec<String> = checked
         .model
@@ -147,7 +158,14 @@ pub fn write_report(checked: &Checked, out_dir: &Path) -> Result<(), WriteError>
         .iter()
         .map(|d| d.name.clone())
         .collect();
-    for (path, page) in html::pages(&checked.report, &directorates) {
+    // Every page is rendered before any file is written: a broken template leaves the old
+    // report in place.
+    let pages = html::pages(&renderer, &checked.report, &directorates)?;
+    write_atomic(
+        &out_dir.join("denetim-raporu.json"),
+        checked.report.to_json().as_bytes(),
+    )?;
+    for (path, page) in pages {
         write_atomic(&out_dir.join(path), page.as_bytes())?;
     }
     Ok(())

@@ -1,8 +1,8 @@
 //! Fuzz target: reading hostile workbooks (`kitap::ingest` with the `IsolatedReader`).
 //!
 //! Inputs: the seed workbooks of `tests/fuzz-seeds/` (.xlsx, .xls, .ods written with
-//! `kitap::sheetwrite` from the test fixtures) and, when the folder exists, the foreign corpus
-//! (`../shared/corpus/foreign`, or the folder `KITAP_FUZZ_CORPUS` names), mutated:
+//! `kitap::sheetwrite` from the test fixtures) and the foreign corpus (`tests/fixtures/foreign/`,
+//! or the folder `KITAP_FUZZ_CORPUS` names), mutated:
 //! - bytes of the file: bit flips, inserted and deleted bytes, truncation, a duplicated chunk,
 //!   "interesting" values (0, 0xFF, 0x7FFF, 0xFFFF_FFFF, …) written over bytes;
 //! - inside the zip of .xlsx/.ods/.xlsb (re-zipped, so the checksums are right and the XML
@@ -160,8 +160,8 @@ impl std::fmt::Debug for Seed {
     }
 }
 
-/// The foreign corpus: the folder `KITAP_FUZZ_CORPUS` names, or `../shared/corpus/foreign`
-/// beside the checkout when it is there. `KITAP_FUZZ_CORPUS=none` runs without it (a failure
+/// The foreign corpus: the folder `KITAP_FUZZ_CORPUS` names, or the vendored
+/// `tests/fixtures/foreign/`. `KITAP_FUZZ_CORPUS=none` runs without it (a failure
 /// found without the corpus replays only without it: the seed of a case is an index into the
 /// seed list). A named folder that does not exist is an error, not a silent run without it.
 fn foreign_dir() -> Option<PathBuf> {
@@ -177,14 +177,11 @@ fn foreign_dir() -> Option<PathBuf> {
             );
             Some(dir)
         }
-        None => {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/foreign");
-            dir.is_dir().then_some(dir)
-        }
+        None => Some(kit::foreign_dir()),
     }
 }
 
-/// The seed corpus, then the foreign corpus when it is there.
+/// The seed corpus, then the foreign corpus unless `KITAP_FUZZ_CORPUS=none`.
 static SEEDS: LazyLock<Vec<Seed>> = LazyLock::new(|| {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(seeds_dir())
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())

@@ -164,15 +164,12 @@ fn isolated_reading_gives_the_same_model_as_in_process() {
 
 #[test]
 fn every_foreign_workbook_becomes_a_finding_and_the_example_still_reads() {
-    let foreign = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/foreign");
-    let entries: Vec<_> = match std::fs::read_dir(&foreign) {
-        Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-        Err(_) => {
-            eprintln!("../shared/corpus/foreign yok; bu test yalnızca CI ve geliştirici makinelerinde çalışır");
-            return;
-        }
-    };
-    assert!(entries.len() >= 80, "corpus has {} files", entries.len());
+    let entries: Vec<_> = std::fs::read_dir(foreign_dir())
+        .expect("tests/fixtures/foreign")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    assert_eq!(entries.len(), 88, "the foreign corpus");
     let p = TestProject::valid("foreign");
     for path in &entries {
         let name = path

@@ -895,6 +895,54 @@ fn clean_project_exits_zero_and_bad_kurum_yaml_exits_two() {
 }
 
 #[test]
+fn a_year_that_is_no_year_is_a_clean_exit_2() {
+    let p = TestProject::valid("huge-year");
+    let denetle = |extra: &[&str]| {
+        let run = Command::new(kitap_bin())
+            .arg("denetle")
+            .arg(&p.dir)
+            .arg("-o")
+            .arg(p.path("o"))
+            .args(extra)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&run.stderr).into_owned();
+        assert_eq!(run.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(
+            !err.contains("iç hata") && !err.contains("overflow"),
+            "{err}"
+        );
+        err
+    };
+    // On the command line: refused by the argument parser, or because the Performans Programı
+    // year would be 2101.
+    denetle(&["--yil", "2147483647"]);
+    denetle(&["--yil", "-2147483648"]);
+    let err = denetle(&["--yil", "2100"]);
+    assert!(
+        err.contains("`--yil` ile Performans Programı yılı"),
+        "{err}"
+    );
+    // In kurum.yaml.
+    let kurum = std::fs::read_to_string(p.path("kurum.yaml")).expect("kurum");
+    let (before, after) = kurum.split_once("\nyil: ").expect("a yil line");
+    let after = after.split_once('\n').map_or("", |(_, rest)| rest);
+    for (yil, key) in [
+        ("2147483647", "`yil`"),
+        ("-2147483648", "`yil`"),
+        ("2100", "`program_yili` (yazılmadığı için `yil` + 1)"),
+    ] {
+        let text = format!("{before}\nyil: {yil}\n{after}");
+        std::fs::write(p.path("kurum.yaml"), text).expect("write");
+        let err = denetle(&[]);
+        assert!(
+            err.contains("kurum.yaml") && err.contains(&format!("{key} geçerli bir yıl değil")),
+            "{yil}: {err}"
+        );
+    }
+}
+
+#[test]
 fn missing_hidden_plan_sheet_is_ignored_and_workbook_order_is_stable() {
     // Workbooks in subfolders are found, in sorted order.
     let p = TestProject::valid("order");

@@ -662,6 +662,38 @@ fn html_report_has_a_section_per_directorate_and_every_cell() {
     assert!(out.join("denetim-raporu.json").is_file());
 }
 
+#[test]
+fn a_project_replaces_the_html_report_templates() {
+    let mut p = TestProject::valid();
+    p.extra_files.push((
+        "report-templates/birim-raporu.html.j2".to_string(),
+        "<p>{{ birim.ad }}: {{ birim.sayilar.hata }} hata</p>\n".to_string(),
+    ));
+    let run = p.check();
+    let out = run.dir.join("cikti");
+    kitap::pipeline::write_report(&run.checked, &out).expect("report written");
+    let page =
+        std::fs::read_to_string(out.join("birimler/fen-isleri-mudurlugu.html")).expect("fen page");
+    assert_eq!(page, format!("<p>{FEN}: 0 hata</p>\n"));
+    let main = std::fs::read_to_string(out.join("denetim-raporu.html")).expect("main page");
+    assert!(
+        main.contains("<section class=\"birim\""),
+        "built-in template"
+    );
+
+    // A template that cannot be rendered names itself and writes nothing.
+    let broken = run.dir.join("report-templates/denetim-raporu.html.j2");
+    std::fs::write(&broken, "{{ yok.boyle }}\n").expect("template");
+    let error = kitap::pipeline::write_report(&run.checked, &run.dir.join("yeni"))
+        .expect_err("broken template");
+    let message = error.to_string();
+    assert!(
+        message.contains("denetim-raporu.html.j2") && message.contains("satır 1"),
+        "{message}"
+    );
+    assert!(!run.dir.join("yeni").exists());
+}
+
 // ---------------------------------------------------------------------------------------
 // Performance over a checked project
 

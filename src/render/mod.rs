@@ -1,8 +1,10 @@
 //! From the model to Typst source: the minijinja environment, the Typst auto-escape and the
 //! Turkish formatting filters.
 //!
-//! Templates are `report-templates/<name>.typ.j2`. A project folder may hold its own
-//! `report-templates/`; a file there replaces the built-in file of the same name. Every
+//! Templates are `report-templates/<name>.typ.j2`, and the check report's
+//! `report-templates/*.html.j2` (HTML auto-escape, see [`crate::report::html`]). A project
+//! folder may hold its own `report-templates/`; a file there replaces the built-in file of the
+//! same name. Every
 //! `{{ value }}` in a `*.typ.j2` template becomes a Typst expression ([`escape`]), so text from
 //! a workbook or YAML is always data, never Typst code: templates write values in code position,
 //! `#hedef-karti(hedef: {{ h.ad }}, gostergeler: {{ h.gostergeler }})`, or in markup as

@@ -37,16 +37,26 @@ pub struct Report {
     pub findings: Vec<Finding>,
 }
 
+impl Summary {
+    /// The summary of these findings' counts and these files.
+    pub fn new<'a>(
+        counts: SeverityCounts,
+        files: impl Iterator<Item = &'a FileEntry> + Clone,
+    ) -> Summary {
+        Summary {
+            counts,
+            files: files.clone().count(),
+            rows_read: files.clone().map(|f| f.rows_read).sum(),
+            rows_in_model: files.clone().map(|f| f.rows_in_model).sum(),
+            rows_rejected: files.map(|f| f.rows_rejected).sum(),
+        }
+    }
+}
+
 impl Report {
     pub fn new(institution: &str, files: Vec<FileEntry>, mut findings: Vec<Finding>) -> Report {
         findings.sort_by(Finding::order);
-        let summary = Summary {
-            counts: SeverityCounts::of(&findings),
-            files: files.len(),
-            rows_read: files.iter().map(|f| f.rows_read).sum(),
-            rows_in_model: files.iter().map(|f| f.rows_in_model).sum(),
-            rows_rejected: files.iter().map(|f| f.rows_rejected).sum(),
-        };
+        let summary = Summary::new(SeverityCounts::of(&findings), files.iter());
         Report {
             institution: institution.to_string(),
             summary,

@@ -20,7 +20,6 @@ mod sheets;
 mod style;
 mod table;
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
@@ -40,49 +39,29 @@ pub const GUIDE_SHEET: &str = "Nasıl Doldurulur";
 pub const BLANK_ROWS_PER_OBJECTIVE: usize = 3;
 
 /// Why templates could not be written.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     /// The report year (`yil` or `--yil`) is outside the plan period.
+    #[error("{year} yılı plan döneminin ({start}–{end}) dışında; şablon plan dönemi içindeki bir yıl için hazırlanır (--yil ile bir yıl verin)")]
     YearOutsidePlan { year: i32, start: i32, end: i32 },
     /// kurum.yaml lists no directorate.
+    #[error(
+        "kurum.yaml'da hiç birim yok; şablon yazılacak birimleri `birimler` listesine ekleyin"
+    )]
     NoDirectorates,
     /// The output folder cannot be made or is not a folder.
+    #[error("şablon klasörü {} kullanılamıyor: {reason}; yazılabilir bir klasörü -o ile verin", path.display())]
     OutputDir { path: PathBuf, reason: String },
     /// rust_xlsxwriter refused the workbook (a bug or an impossible name).
+    #[error("{directorate} şablonu oluşturulamadı: {source}")]
     Xlsx {
         directorate: String,
         source: XlsxError,
     },
     /// A file could not be written.
+    #[error("{0}; yazılabilir bir klasörü -o ile verin")]
     Write(WriteError),
 }
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TemplateError::YearOutsidePlan { year, start, end } => write!(
-                f,
-                "{year} yılı plan döneminin ({start}–{end}) dışında; şablon plan dönemi içindeki bir yıl için hazırlanır (--yil ile bir yıl verin)"
-            ),
-            TemplateError::NoDirectorates => write!(
-                f,
-                "kurum.yaml'da hiç birim yok; şablon yazılacak birimleri `birimler` listesine ekleyin"
-            ),
-            TemplateError::OutputDir { path, reason } => write!(
-                f,
-                "şablon klasörü {} kullanılamıyor: {reason}; yazılabilir bir klasörü -o ile verin",
-                path.display()
-            ),
-            TemplateError::Xlsx {
-                directorate,
-                source,
-            } => write!(f, "{directorate} şablonu oluşturulamadı: {source}"),
-            TemplateError::Write(e) => write!(f, "{e}; yazılabilir bir klasörü -o ile verin"),
-        }
-    }
-}
-
-impl std::error::Error for TemplateError {}
 
 /// A template written.
 #[derive(Debug, Clone, PartialEq, Eq)]

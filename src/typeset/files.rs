@@ -12,7 +12,6 @@
 //! canonical result must still lie inside it, so symlinks that leave the folder are refused.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -31,16 +30,9 @@ const PROJECT_TEMPLATES: &str = "report-templates";
 const LIB: &str = "lib";
 
 /// A path given to [`FileTree::add_memory_file`] that cannot name a file in the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("geçersiz kaynak yolu: {0:?}")]
 pub struct InvalidPath(pub String);
-
-impl fmt::Display for InvalidPath {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "geçersiz kaynak yolu: {:?}", self.0)
-    }
-}
-
-impl std::error::Error for InvalidPath {}
 
 /// The files one or more compilations read. Sources and files are cached: repeated reads are
 /// cheap, and a tree reused for a recompile keeps parsed sources for typst's incremental

@@ -129,6 +129,13 @@ pub fn example_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
 }
 
+/// The foreign workbooks: files written by Excel, LibreOffice and other programs, some
+/// malformed on purpose, from the calamine project's test files (MIT licence, see
+/// `tests/fixtures/README.md`).
+pub fn foreign_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/foreign")
+}
+
 /// Copies a folder with everything in it.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
