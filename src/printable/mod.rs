@@ -443,10 +443,8 @@ fn bidi_closers(text: &str) -> String {
             } else {
                 '\u{202C}'
             }),
-            '\u{202C}' => {
-                if open.last() == Some(&'\u{202C}') {
-                    open.pop();
-                }
+            '\u{202C}' if open.last() == Some(&'\u{202C}') => {
+                open.pop();
             }
             '\u{2069}' => {
                 if let Some(k) = open.iter().rposition(|&o| o == '\u{2069}') {
