@@ -319,13 +319,13 @@ pub fn budget_realisation(model: &Model, year: i32) -> BudgetRealisation {
 /// A rate with one decimal, Turkish style, rounded half away from zero:
 /// 77.45 → `77,5`, 77.25 → `77,3`, 83.0 → `83,0`.
 pub fn rate_text(rate: f64) -> String {
-    crate::render::format::ratio(rate)
+    crate::text::format::ratio(rate)
 }
 
 /// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
 /// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
 pub fn number_text(x: f64) -> String {
-    let s = crate::render::format::number(x, Some(4));
+    let s = crate::text::format::number(x, Some(4));
     match s.split_once(',') {
         Some((int, frac)) => {
             let frac = frac.trim_end_matches('0');

@@ -263,7 +263,7 @@ fn filters_give_exact_turkish_formats() {
     assert_eq!(format::number(1234567.891, Some(2)), "1.234.567,89");
     assert_eq!(format::money(1234567.891), "1.234.567,89 TL");
     assert_eq!(format::percent(77.45), "%77,5");
-    assert_eq!(format::upper_tr("istanbul ılıca"), "İSTANBUL ILICA");
+    assert_eq!(kitap::text::upper_tr("istanbul ılıca"), "İSTANBUL ILICA");
 }
 
 #[test]

@@ -62,7 +62,7 @@ use super::Book;
 use crate::config::Settings;
 use crate::finding::Finding;
 use crate::model::{ChangeRecord, Model};
-use crate::render::format;
+use crate::text::format;
 
 /// Everything a book is made from.
 pub struct BookInput<'a> {
@@ -133,7 +133,7 @@ fn common(book: Book, input: &BookInput) -> Map<String, Value> {
             "baslik": book.title(),
             "yillar": years_text,
             "tam_baslik": full_title,
-            "kapak_baslik": format::upper_tr(book.title()),
+            "kapak_baslik": crate::text::upper_tr(book.title()),
         }),
     );
     ctx.insert("taslak".into(), Value::Bool(input.draft));
@@ -141,10 +141,10 @@ fn common(book: Book, input: &BookInput) -> Map<String, Value> {
         "kurum".into(),
         json!({
             "ad": inst.name,
-            "kapak_ad": format::upper_tr(&inst.name),
+            "kapak_ad": crate::text::upper_tr(&inst.name),
             "kisa_ad": inst.short_name,
             "il": inst.province,
-            "kapak_il": inst.province.as_deref().map(format::upper_tr),
+            "kapak_il": inst.province.as_deref().map(crate::text::upper_tr),
             "baskan": inst.mayor,
             "baskan_unvan": mayor_title(&inst.name),
             "mali_hizmetler_muduru": inst.finance_director,
@@ -477,7 +477,7 @@ pub(crate) fn update_lines(model: &Model) -> Value {
             .map(|d| {
                 Value::String(format!(
                     "{} KARARI {} · {}",
-                    format::upper_tr(&d.organ),
+                    crate::text::upper_tr(&d.organ),
                     d.number,
                     d.date
                 ))

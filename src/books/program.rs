@@ -16,7 +16,7 @@ use super::marks::{Cell, Marks};
 use super::strategic::{goal_cell, objective_cell, Sum};
 use crate::model::{Activity, Indicator, Model, Period, ECONOMIC_CODES};
 use crate::performance::latest_value;
-use crate::render::format;
+use crate::text::format;
 
 /// The fields without a year that the program's tables print.
 const SHOWN_FIELDS: &[&str] = &[

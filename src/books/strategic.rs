@@ -15,7 +15,7 @@ use super::context::{
 };
 use super::marks::{Cell, Marks};
 use crate::model::{Model, Objective, Sourced};
-use crate::render::format;
+use crate::text::format;
 
 pub(crate) fn add(ctx: &mut Map<String, Value>, input: &BookInput, marks: &Marks) {
     let model = input.model;

@@ -15,7 +15,7 @@
 use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, Value};
 
-use super::format::{self, Date, EMPTY};
+use crate::text::format::{self, Date, EMPTY};
 
 /// Registers every filter on `env`.
 pub fn register(env: &mut Environment<'_>) {
@@ -62,12 +62,12 @@ pub fn oran(value: &Value, kwargs: Kwargs) -> Result<String, Error> {
 
 /// `{{ x|buyuk }}`: Turkish upper case (`i` → `İ`, `ı` → `I`). None stays none.
 pub fn buyuk(value: &Value) -> Result<Value, Error> {
-    case_filter("buyuk", value, format::upper_tr)
+    case_filter("buyuk", value, crate::text::upper_tr)
 }
 
 /// `{{ x|kucuk }}`: Turkish lower case (`I` → `ı`, `İ` → `i`). None stays none.
 pub fn kucuk(value: &Value) -> Result<Value, Error> {
-    case_filter("kucuk", value, format::lower_tr)
+    case_filter("kucuk", value, crate::text::lower_tr)
 }
 
 /// `{{ d|tarih }}` → `21.10.2025`; `{{ d|tarih("uzun") }}` → `21 Ekim 2025`.

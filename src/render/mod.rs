@@ -26,7 +26,7 @@
 
 pub mod escape;
 pub mod filters;
-pub mod format;
+
 pub mod trace;
 
 use std::fmt;

@@ -83,16 +83,6 @@ pub fn ratio(value: f64) -> String {
     number(value, Some(1))
 }
 
-/// Upper case with Turkish rules: `i` → `İ`, `ı` → `I` (`"istanbul ılıca"` → `"İSTANBUL ILICA"`).
-pub fn upper_tr(text: &str) -> String {
-    crate::text::upper_tr(text)
-}
-
-/// Lower case with Turkish rules: `I` → `ı`, `İ` → `i` (`"IĞDIR İLİ"` → `"ığdır ili"`).
-pub fn lower_tr(text: &str) -> String {
-    crate::text::lower_tr(text)
-}
-
 /// A calendar date read from `YYYY-MM-DD` (anything after the tenth character, such as a time,
 /// is ignored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,9 @@
 //! Turkish-aware text handling shared by every stage: name folding for matching sheets,
 //! columns and closed sets; Turkish upper/lower case; numbers typed as Turkish text; codes.
+//! [`format`] prints numbers, rates, money and dates the Turkish way, for rules, books and
+//! template filters alike.
+
+pub mod format;
 
 use unicode_normalization::UnicodeNormalization;
 
