@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use kitap::render::escape::typst_string;
-use kitap::render::{format, RenderError, Renderer};
+use kitap::render::{RenderError, Renderer};
+use kitap::text::format;
 use serde_json::json;
 use typst::syntax::{ast, parse_code, SyntaxNode};
 
