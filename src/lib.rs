@@ -25,7 +25,6 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod rules;
-pub mod sheetwrite;
 pub mod template;
 pub mod text;
 pub mod typeset;

@@ -57,7 +57,7 @@ fn findings(report: &Value) -> &Vec<Value> {
 
 /// Sets one cell of a sheet of the Fen İşleri workbook.
 fn set(
-    book: &mut kitap::sheetwrite::WorkbookSpec,
+    book: &mut kitap_dev::sheetwrite::WorkbookSpec,
     sheet_name: &str,
     row: u32,
     col: u32,

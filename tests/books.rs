@@ -11,7 +11,7 @@ use kitap::finding::Severity;
 use kitap::model::Period;
 use kitap::pipeline::{self, Checked, Options};
 use kitap::render::Renderer;
-use kitap::sheetwrite::{CellValue, SheetSpec};
+use kitap_dev::sheetwrite::{CellValue, SheetSpec};
 use kitap::typeset::{
     compile, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
 };

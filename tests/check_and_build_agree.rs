@@ -4,7 +4,7 @@
 mod kit;
 
 use kit::*;
-use kitap::sheetwrite::CellValue;
+use kitap_dev::sheetwrite::CellValue;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;

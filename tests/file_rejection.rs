@@ -7,7 +7,7 @@ mod kit;
 use kit::*;
 use kitap::finding::{Code, Finding};
 use kitap::pipeline::Checked;
-use kitap::sheetwrite::{CellValue, WorkbookSpec};
+use kitap_dev::sheetwrite::{CellValue, WorkbookSpec};
 
 /// A workbook full of problems that would each be a finding in a usable workbook: a hedef code
 /// that refers to nothing (D002), text where a number belongs (D001), a year outside the plan
@@ -19,7 +19,7 @@ fn troubled(mut book: WorkbookSpec) -> WorkbookSpec {
     indicators.set(1, 5, text("yok"));
     sheet(&mut book, "Faaliyetler").set(1, 4, 1999.0);
     book.sheets.retain(|s| s.name != "Bütçe");
-    let mut notes = kitap::sheetwrite::SheetSpec::new("Notlar");
+    let mut notes = kitap_dev::sheetwrite::SheetSpec::new("Notlar");
     notes.set(0, 0, "bir not");
     book.sheets.push(notes);
     book
@@ -93,7 +93,7 @@ fn a_birim_sheet_without_birim_adi_gives_one_y002_and_nothing_else() {
     let p = TestProject::valid("reject-y002-name");
     let mut book = troubled(kultur());
     book.sheets[0] = {
-        let mut s = kitap::sheetwrite::SheetSpec::new("Birim");
+        let mut s = kitap_dev::sheetwrite::SheetSpec::new("Birim");
         s.set(0, 0, "Harcama Yetkilisi").set(0, 1, "Ali Veli");
         s
     };

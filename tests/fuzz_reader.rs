@@ -1,7 +1,7 @@
 //! Fuzz target: reading hostile workbooks (`kitap::ingest` with the `IsolatedReader`).
 //!
 //! Inputs: the seed workbooks of `tests/fuzz-seeds/` (.xlsx, .xls, .ods written with
-//! `kitap::sheetwrite` from the test fixtures) and the foreign corpus (`tests/fixtures/foreign/`,
+//! `kitap_dev::sheetwrite` from the test fixtures) and the foreign corpus (`tests/fixtures/foreign/`,
 //! or the folder `KITAP_FUZZ_CORPUS` names), mutated:
 //! - bytes of the file: bit flips, inserted and deleted bytes, truncation, a duplicated chunk,
 //!   "interesting" values (0, 0xFF, 0x7FFF, 0xFFFF_FFFF, …) written over bytes;
@@ -44,7 +44,7 @@ use kit::TestProject;
 use kitap::finding::Code;
 use kitap::ingest::read::RawValue;
 use kitap::ingest::{self, FileOutcome, IsolatedReader, RawWorkbook, ReadFailure, WorkbookReader};
-use kitap::sheetwrite::{self, CellValue, Format, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{self, CellValue, Format, SheetSpec, WorkbookSpec};
 use proptest::prelude::*;
 
 /// The reader's wall-clock limit in the fuzz project (kurum.yaml `okuma.sure_saniye`).

@@ -30,7 +30,7 @@ fn rewrite_zip_entry(bytes: &[u8], entry: &str, edit: impl Fn(String) -> String)
 }
 
 fn good_xlsx() -> Vec<u8> {
-    kitap::sheetwrite::to_bytes(&fen_isleri(), kitap::sheetwrite::Format::Xlsx).expect("xlsx")
+    kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx).expect("xlsx")
 }
 
 /// A 5 KB .xlsx whose shared-string table claims four billion entries.
@@ -59,7 +59,7 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
     let p = TestProject::valid("hostile");
     p.write_bytes("birimler/zz-unique.xlsx", &huge_unique_count());
     p.write_bytes("birimler/zz-uzak-hucre.xlsx", &far_cell());
-    let xls = kitap::sheetwrite::to_bytes(&zabita(), kitap::sheetwrite::Format::Xls).expect("xls");
+    let xls = kitap_dev::sheetwrite::to_bytes(&zabita(), kitap_dev::sheetwrite::Format::Xls).expect("xls");
     p.write_bytes("birimler/zz-kesik.xls", &xls[..xls.len() * 2 / 3]);
     let out = p.path("cikti");
     let mut child = Command::new(kitap_bin())
@@ -240,18 +240,18 @@ const NON_FINITE_CELLS: [(&str, u32, u32, f64, f64, &str); 4] = [
 
 /// The Fen İşleri workbook with NaN, ∞ and -∞ in the cells of [`NON_FINITE_CELLS`]: no writer
 /// stores them, so placeholders are written and then replaced in the file's bytes.
-fn non_finite_workbook(format: kitap::sheetwrite::Format) -> Vec<u8> {
+fn non_finite_workbook(format: kitap_dev::sheetwrite::Format) -> Vec<u8> {
     let mut book = fen_isleri();
     for (name, row, col, placeholder, _, _) in NON_FINITE_CELLS {
         sheet(&mut book, name).cells.insert(
             (row, col),
-            kitap::sheetwrite::CellValue::Number(placeholder),
+            kitap_dev::sheetwrite::CellValue::Number(placeholder),
         );
     }
-    let mut bytes = kitap::sheetwrite::to_bytes(&book, format).expect("workbook");
+    let mut bytes = kitap_dev::sheetwrite::to_bytes(&book, format).expect("workbook");
     match format {
         // An .xls NUMBER record holds the eight bytes of the double.
-        kitap::sheetwrite::Format::Xls => {
+        kitap_dev::sheetwrite::Format::Xls => {
             for (_, _, _, placeholder, value, _) in NON_FINITE_CELLS {
                 let from = placeholder.to_le_bytes();
                 let at: Vec<usize> = bytes
@@ -265,7 +265,7 @@ fn non_finite_workbook(format: kitap::sheetwrite::Format) -> Vec<u8> {
             }
         }
         // An .xlsx cell holds the number's text: `NaN` and `1e999` read as NaN and ∞.
-        kitap::sheetwrite::Format::Xlsx => {
+        kitap_dev::sheetwrite::Format::Xlsx => {
             let replaced = std::cell::Cell::new(0);
             for entry in (1..=5).map(|i| format!("xl/worksheets/sheet{i}.xml")) {
                 bytes = rewrite_zip_entry(&bytes, &entry, |mut xml| {
@@ -290,7 +290,7 @@ fn non_finite_workbook(format: kitap::sheetwrite::Format) -> Vec<u8> {
                 "placeholders replaced"
             );
         }
-        kitap::sheetwrite::Format::Ods => unreachable!("not used"),
+        kitap_dev::sheetwrite::Format::Ods => unreachable!("not used"),
     }
     bytes
 }
@@ -301,8 +301,8 @@ fn non_finite_workbook(format: kitap::sheetwrite::Format) -> Vec<u8> {
 #[test]
 fn a_non_finite_number_is_a_d001_at_its_cell_not_a_lost_file() {
     for (format, ext) in [
-        (kitap::sheetwrite::Format::Xls, "xls"),
-        (kitap::sheetwrite::Format::Xlsx, "xlsx"),
+        (kitap_dev::sheetwrite::Format::Xls, "xls"),
+        (kitap_dev::sheetwrite::Format::Xlsx, "xlsx"),
     ] {
         let p = TestProject::valid(&format!("non-finite-{ext}"));
         std::fs::remove_file(p.path("birimler/fen-isleri.xlsx")).expect("remove");

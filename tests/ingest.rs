@@ -6,7 +6,7 @@ mod kit;
 
 use kit::*;
 use kitap::finding::{Code, Severity};
-use kitap::sheetwrite::{CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{CellValue, SheetSpec, WorkbookSpec};
 use std::process::Command;
 
 fn text(s: &str) -> CellValue {
@@ -709,7 +709,7 @@ fn ods_workbooks_read_like_xlsx() {
 fn bad_files_in_the_drop_folder_never_stop_the_good_ones() {
     let p = TestProject::valid("dropfolder");
     let good =
-        kitap::sheetwrite::to_bytes(&fen_isleri(), kitap::sheetwrite::Format::Xlsx).expect("bytes");
+        kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx).expect("bytes");
     p.write_bytes("birimler/bozuk-kesik.xlsx", &good[..good.len() / 2]);
     p.write_bytes("birimler/bos.xlsx", b"");
     p.write_bytes(

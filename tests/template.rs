@@ -18,7 +18,7 @@ use kitap::finding::Severity;
 use kitap::ingest::InProcessReader;
 use kitap::model::{Model, Period};
 use kitap::pipeline::{self, Checked, Options};
-use kitap::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 use kitap::template::{self, Written, GUIDE_SHEET};
 
 const DATA_SHEETS: [&str; 5] = [

@@ -3,7 +3,7 @@
 mod kit;
 
 use kit::*;
-use kitap::sheetwrite::CellValue;
+use kitap_dev::sheetwrite::CellValue;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -1,5 +1,5 @@
 //! Test projects made on the fly: a temporary project folder with kurum.yaml, plan.yaml and
-//! directorate workbooks written with `kitap::sheetwrite`, which a test then perturbs to plant
+//! directorate workbooks written with `kitap_dev::sheetwrite`, which a test then perturbs to plant
 //! one problem.
 #![allow(dead_code)]
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use kitap::finding::{Code, Finding};
 use kitap::pipeline::{self, Checked, Options};
-use kitap::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 
 pub const KURUM: &str = "kurum:
   ad: Deneme Belediyesi

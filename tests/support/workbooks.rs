@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use kitap::finding::{Code, Finding};
 use kitap::pipeline::{self, Checked, Options};
-use kitap::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 
 /// A cell's content; `None` leaves it empty.
 pub type Cell = Option<CellValue>;

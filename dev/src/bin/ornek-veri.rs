@@ -68,7 +68,7 @@ pub fn generate(root: &Path) -> Result<Vec<PathBuf>, String> {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         let spec = layouts::workbook(&v);
-        kitap::sheetwrite::write(&spec, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        kitap_dev::sheetwrite::write(&spec, &path).map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path);
     }
     Ok(written)
@@ -81,8 +81,8 @@ fn write_file(path: &Path, contents: &str) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-const HEADER_COMMENT: &str = "# Bu dosya `cargo run --bin ornek-veri` ile üretilir (src/bin/ornek-veri.rs).\n\
-# Elle değiştirmeyin: verileri src/bin/ornek-veri/ altındaki tablolarda değiştirip yeniden üretin.\n";
+const HEADER_COMMENT: &str = "# Bu dosya `cargo run --bin ornek-veri` ile üretilir (dev/src/bin/ornek-veri.rs).\n\
+# Elle değiştirmeyin: verileri dev/src/bin/ornek-veri/ altındaki tablolarda değiştirip yeniden üretin.\n";
 
 fn yaml_text<T: Serialize>(value: &T) -> Result<String, String> {
     let body = kitap::config::to_yaml(value).map_err(|e| format!("YAML yazılamadı: {e}"))?;

@@ -1,6 +1,6 @@
 //! Lays the data out as directorate workbooks, each in its directorate's own style.
 
-use kitap::sheetwrite::{CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{CellValue, SheetSpec, WorkbookSpec};
 
 use super::activities::Activity;
 use super::indicators::Indicator;

@@ -253,8 +253,9 @@ fn turkish_number_text() {
 // The amendment
 // ---------------------------------------------------------------------------------------
 
+/// The committed example, in the repository root (this crate is `dev/`).
 fn project_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/ornek-belediye")
 }
 
 struct Amendment {

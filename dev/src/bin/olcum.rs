@@ -16,7 +16,7 @@ use std::time::Instant;
 use kitap::books::Book;
 use kitap::pipeline::{self, Options};
 use kitap::publish::{BuildRequest, Publisher};
-use kitap::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
+use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 
 const DIRECTORATES: usize = 40;
 const GOALS: usize = 8;
