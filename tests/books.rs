@@ -11,10 +11,10 @@ use kitap::finding::Severity;
 use kitap::model::Period;
 use kitap::pipeline::{self, Checked, Options};
 use kitap::render::Renderer;
-use kitap_dev::sheetwrite::{CellValue, SheetSpec};
 use kitap::typeset::{
     compile, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
 };
+use kitap_dev::sheetwrite::{CellValue, SheetSpec};
 
 /// One book, compiled: its page texts.
 struct Pages {

@@ -30,7 +30,8 @@ fn rewrite_zip_entry(bytes: &[u8], entry: &str, edit: impl Fn(String) -> String)
 }
 
 fn good_xlsx() -> Vec<u8> {
-    kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx).expect("xlsx")
+    kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx)
+        .expect("xlsx")
 }
 
 /// A 5 KB .xlsx whose shared-string table claims four billion entries.
@@ -59,7 +60,8 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
     let p = TestProject::valid("hostile");
     p.write_bytes("birimler/zz-unique.xlsx", &huge_unique_count());
     p.write_bytes("birimler/zz-uzak-hucre.xlsx", &far_cell());
-    let xls = kitap_dev::sheetwrite::to_bytes(&zabita(), kitap_dev::sheetwrite::Format::Xls).expect("xls");
+    let xls = kitap_dev::sheetwrite::to_bytes(&zabita(), kitap_dev::sheetwrite::Format::Xls)
+        .expect("xls");
     p.write_bytes("birimler/zz-kesik.xls", &xls[..xls.len() * 2 / 3]);
     let out = p.path("cikti");
     let mut child = Command::new(kitap_bin())

@@ -708,8 +708,8 @@ fn ods_workbooks_read_like_xlsx() {
 #[test]
 fn bad_files_in_the_drop_folder_never_stop_the_good_ones() {
     let p = TestProject::valid("dropfolder");
-    let good =
-        kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx).expect("bytes");
+    let good = kitap_dev::sheetwrite::to_bytes(&fen_isleri(), kitap_dev::sheetwrite::Format::Xlsx)
+        .expect("bytes");
     p.write_bytes("birimler/bozuk-kesik.xlsx", &good[..good.len() / 2]);
     p.write_bytes("birimler/bos.xlsx", b"");
     p.write_bytes(

@@ -18,8 +18,8 @@ use kitap::finding::Severity;
 use kitap::ingest::InProcessReader;
 use kitap::model::{Model, Period};
 use kitap::pipeline::{self, Checked, Options};
-use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 use kitap::template::{self, Written, GUIDE_SHEET};
+use kitap_dev::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 
 const DATA_SHEETS: [&str; 5] = [
     "Birim",

@@ -68,7 +68,8 @@ pub fn generate(root: &Path) -> Result<Vec<PathBuf>, String> {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
         let spec = layouts::workbook(&v);
-        kitap_dev::sheetwrite::write(&spec, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        kitap_dev::sheetwrite::write(&spec, &path)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path);
     }
     Ok(written)

@@ -1,9 +1,12 @@
 //! Writing small workbooks (`.xlsx`, `.ods`, `.xls`) cell by cell.
 //!
-//! This is not the directorate template writer (`kitap sablon` uses `rust_xlsxwriter` for its
-//! drop-downs and protection). It exists so that the bundled example and the tests can make
-//! workbooks with exactly the features the reader must cope with: merged cells, hidden sheets,
-//! formulas with cached values, error values, text that looks like numbers, cells anywhere.
+//! This is not the directorate template writer (`kitap sablon`, in kitap's `template` module).
+//! It exists so that the bundled example and the tests can make workbooks with exactly the
+//! features the reader must cope with: merged cells, hidden sheets, formulas with cached values,
+//! error values, text that looks like numbers, cells anywhere.
+//!
+//! `.xlsx` is written with `rust_xlsxwriter`; `.ods` and `.xls` by hand (their modules say why).
+//! Every writer gives the same bytes for the same workbook.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -174,14 +177,20 @@ mod xlsx;
 const MAX_TEXT_UNITS: usize = 32_767;
 const MAX_SHEET_NAME_CHARS: usize = 31;
 
-/// The last 0-based row and column a format can hold.
+/// What a format (and its writer) can store.
 #[derive(Debug, Clone, Copy)]
 struct Limits {
+    /// The last 0-based row and column.
     last_row: u32,
     last_col: u32,
     /// Whether cell text may hold C0 control characters and U+FFFE/U+FFFF (`.xlsx` stores them
     /// as `_xHHHH_`, `.xls` as they are; XML 1.0, and so `.ods`, cannot hold them).
     controls_in_text: bool,
+    /// Whether the cells go through rust_xlsxwriter, which cannot store three things
+    /// faithfully: the empty text (it leaves the cell out, as Excel does), text of the form
+    /// `<r>…</r>` (it takes that for rich-text XML) and a formula's cached text that reads as
+    /// a number, `TRUE`/`FALSE` or an error value (it infers the cached type from the text).
+    rust_xlsxwriter: bool,
 }
 
 /// `.xlsx` (as Excel opens it).
@@ -189,10 +198,12 @@ const XLSX_GRID: Limits = Limits {
     last_row: 1_048_575,
     last_col: 16_383,
     controls_in_text: true,
+    rust_xlsxwriter: true,
 };
 /// `.ods` (as LibreOffice opens it).
 const ODS_GRID: Limits = Limits {
     controls_in_text: false,
+    rust_xlsxwriter: false,
     ..XLSX_GRID
 };
 /// `.xls` (BIFF8).
@@ -200,6 +211,7 @@ const XLS_GRID: Limits = Limits {
     last_row: 65_535,
     last_col: 255,
     controls_in_text: true,
+    rust_xlsxwriter: false,
 };
 
 fn invalid(message: String) -> io::Error {
@@ -223,6 +235,20 @@ fn error_code(name: &str) -> Option<u8> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, code)| *code)
+}
+
+/// The sheet shown on opening: the first visible one (Excel refuses a hidden active sheet).
+fn active_sheet(spec: &WorkbookSpec) -> usize {
+    spec.sheets.iter().position(|s| !s.hidden).unwrap_or(0)
+}
+
+/// A number as the XML formats hold it: the shortest text that reads back as the same `f64`.
+fn number_text(n: f64) -> String {
+    if n == 0.0 {
+        // Also turns -0 into 0.
+        return "0".into();
+    }
+    format!("{n}")
 }
 
 /// `0` → `A`, `25` → `Z`, `26` → `AA`.
@@ -331,6 +357,10 @@ fn validate_cell(
     if row > limits.last_row || col > limits.last_col {
         return Err(invalid(format!("cell {} is outside the sheet", at())));
     }
+    if limits.rust_xlsxwriter {
+        refuse_for_rust_xlsxwriter(value)
+            .map_err(|what| invalid(format!("{} holds {what}", at())))?;
+    }
     let value = match value {
         CellValue::Formula { formula, cached } => {
             let body = formula_body(formula);
@@ -363,57 +393,35 @@ fn validate_cell(
             "the text in {} is longer than 32767 characters",
             at()
         ))),
-        CellValue::Text(t)
-            if t.chars().any(|c| {
-                is_unwritable(c) && !(limits.controls_in_text && c.is_ascii_control())
-            }) =>
-        {
-            Err(invalid(format!(
-                "the text in {} holds a control character",
-                at()
-            )))
-        }
+        CellValue::Text(t) if !limits.controls_in_text && t.chars().any(is_unwritable) => Err(
+            invalid(format!("the text in {} holds a control character", at())),
+        ),
         _ => Ok(()),
     }
 }
 
-/// The zip parts of `.xlsx` and `.ods` in the order given, each `(name, bytes, compressed)`,
-/// with a fixed timestamp: the same parts give the same bytes every time.
-fn zip_parts(parts: &[(&str, Vec<u8>, bool)]) -> io::Result<Vec<u8>> {
-    use zip::write::SimpleFileOptions;
-    let mut writer = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
-    for (name, data, compressed) in parts {
-        let options = SimpleFileOptions::default()
-            .last_modified_time(zip::DateTime::default())
-            .unix_permissions(0o644);
-        let options = if *compressed {
-            options
-                .compression_method(zip::CompressionMethod::Deflated)
-                .compression_level(Some(6))
-        } else {
-            options.compression_method(zip::CompressionMethod::Stored)
-        };
-        writer
-            .start_file(*name, options)
-            .map_err(io::Error::other)?;
-        io::Write::write_all(&mut writer, data)?;
-    }
-    Ok(writer.finish().map_err(io::Error::other)?.into_inner())
-}
-
-/// Appends `text` escaped for XML element content (`attribute == false`) or for an attribute
-/// value, where line breaks and tabs must be character references to survive.
-fn push_xml(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\n' if attribute => out.push_str("&#10;"),
-            '\t' if attribute => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
-            c => out.push(c),
+/// What rust_xlsxwriter would not store as given (see [`Limits::rust_xlsxwriter`]), said for
+/// an error message.
+fn refuse_for_rust_xlsxwriter(value: &CellValue) -> Result<(), &'static str> {
+    match value {
+        CellValue::Text(t) if t.is_empty() => {
+            Err("the empty text, which .xlsx cannot store (leave the cell out)")
         }
+        CellValue::Text(t) if t.starts_with("<r>") && t.ends_with("</r>") => {
+            Err("text rust_xlsxwriter would take for rich-text XML")
+        }
+        CellValue::Formula { cached, .. } => match &**cached {
+            CellValue::Text(t)
+                if t.parse::<f64>().is_ok()
+                    || t == "TRUE"
+                    || t == "FALSE"
+                    || t == "#GETTING_DATA"
+                    || error_code(t).is_some() =>
+            {
+                Err("a formula whose cached text would be stored as another type in .xlsx")
+            }
+            _ => Ok(()),
+        },
+        _ => Ok(()),
     }
 }

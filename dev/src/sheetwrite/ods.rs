@@ -13,10 +13,15 @@
 //! Empty cells and rows are compressed with `number-columns-repeated`/`number-rows-repeated`,
 //! so a cell far from A1 costs a few bytes. calamine 0.38 drops ODS merges; LibreOffice keeps
 //! them (`number-rows-spanned`/`number-columns-spanned` plus covered cells).
+//!
+//! Written by hand rather than with the `spreadsheet-ods` crate: that crate brings a large tree
+//! of dependencies (chrono, time, icu_locid, rust_decimal, nom, its own quick-xml and zip) for
+//! what is here ~600 lines, and the tests pin choices it would leave to the caller or make
+//! otherwise: the error cells and the OpenFormula translation above, `mimetype` stored first,
+//! repeated empty cells and rows, the same bytes on every run.
 
-use super::xlsx::number_text;
-use super::{formula_body, push_xml, validate, zip_parts, CellValue, SheetSpec, WorkbookSpec};
-use super::{Merge, ODS_GRID};
+use super::{formula_body, number_text, validate};
+use super::{CellValue, Merge, SheetSpec, WorkbookSpec, ODS_GRID};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io;
@@ -580,6 +585,46 @@ fn reference(chars: &[char], start: usize, sheet: Option<&str>) -> Option<(Strin
     }
     text.push(']');
     Some((text, end))
+}
+
+/// The zip parts in the order given, each `(name, bytes, compressed)`, with a fixed timestamp: the same parts give the same bytes every time.
+fn zip_parts(parts: &[(&str, Vec<u8>, bool)]) -> io::Result<Vec<u8>> {
+    use zip::write::SimpleFileOptions;
+    let mut writer = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+    for (name, data, compressed) in parts {
+        let options = SimpleFileOptions::default()
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o644);
+        let options = if *compressed {
+            options
+                .compression_method(zip::CompressionMethod::Deflated)
+                .compression_level(Some(6))
+        } else {
+            options.compression_method(zip::CompressionMethod::Stored)
+        };
+        writer
+            .start_file(*name, options)
+            .map_err(io::Error::other)?;
+        io::Write::write_all(&mut writer, data)?;
+    }
+    Ok(writer.finish().map_err(io::Error::other)?.into_inner())
+}
+
+/// Appends `text` escaped for XML element content (`attribute == false`) or for an attribute
+/// value, where line breaks and tabs must be character references to survive.
+fn push_xml(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -543,3 +543,105 @@ fn written_files_open_by_extension() {
     }
     assert!(write(&spec, &dir.path().join("Fen İşleri.csv")).is_err());
 }
+
+/// One part of a zip container as text.
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    let mut zip = match zip::ZipArchive::new(Cursor::new(bytes)) {
+        Ok(z) => z,
+        Err(e) => panic!("not a zip: {e}"),
+    };
+    let mut text = String::new();
+    match zip.by_name(name) {
+        Ok(mut f) => {
+            let _ = std::io::Read::read_to_string(&mut f, &mut text);
+        }
+        Err(e) => panic!("no {name}: {e}"),
+    }
+    text
+}
+
+/// C0 controls and U+FFFE/U+FFFF go into an .xlsx as Excel's `_xHHHH_` escapes and read back
+/// as themselves; a literal `_xHHHH_` stays literal; in cells and in a formula's cached text.
+/// `.xls` keeps them as they are.
+#[test]
+fn xlsx_escapes_controls_and_keeps_literal_escapes() {
+    let controls: String = (0u32..0x20)
+        .filter_map(char::from_u32)
+        .chain(['\u{FFFE}', '\u{FFFF}'])
+        .collect();
+    let mut sheet = SheetSpec::new("Kaçış");
+    sheet.set(0, 0, format!("a{controls}b"));
+    sheet.set(1, 0, "_x0041_ _x00e7_ _X0041_ _x12_ x_x0041_");
+    sheet.set(
+        2,
+        0,
+        formula("A1", CellValue::Text(format!("a{controls}_x0041_b"))),
+    );
+    let spec = WorkbookSpec {
+        sheets: vec![sheet],
+    };
+    assert_round_trip(&spec, Format::Xls);
+    assert_round_trip(&spec, Format::Xlsx);
+    let bytes = to_bytes(&spec, Format::Xlsx).unwrap_or_default();
+    let strings = zip_entry(&bytes, "xl/sharedStrings.xml");
+    for escape in [
+        "_x0000_", "_x0007_", "_x000D_", "_x001F_", "_xFFFE_", "_xFFFF_",
+    ] {
+        assert!(strings.contains(escape), "{escape} in {strings}");
+    }
+    assert!(strings.contains("_x005F_x0041_"), "{strings}");
+    let sheet = zip_entry(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("_x0007_") && sheet.contains("_x005F_x0041_b"),
+        "{sheet}"
+    );
+}
+
+/// The document properties carry a fixed creation date, not the time of writing.
+#[test]
+fn xlsx_has_a_fixed_creation_date() {
+    let bytes = to_bytes(&sample(), Format::Xlsx).unwrap_or_default();
+    let core = zip_entry(&bytes, "docProps/core.xml");
+    assert!(core.contains(">2000-01-01T00:00:00Z<"), "{core}");
+}
+
+/// A hidden first sheet is not the one shown on opening.
+#[test]
+fn xlsx_opens_on_the_first_visible_sheet() {
+    let spec = sample();
+    let mut sheets = spec.sheets.clone();
+    sheets.rotate_left(1); // Gizli Sayfa first.
+    let spec = WorkbookSpec { sheets };
+    let bytes = to_bytes(&spec, Format::Xlsx).unwrap_or_default();
+    assert!(zip_entry(&bytes, "xl/workbook.xml").contains("activeTab=\"1\""));
+    assert_visibility(&spec, Format::Xlsx);
+}
+
+/// What rust_xlsxwriter would store as something else is refused for .xlsx (and only there).
+#[test]
+fn xlsx_refuses_what_rust_xlsxwriter_would_change() {
+    let cells = [
+        CellValue::Text(String::new()),
+        CellValue::Text("<r><t>zengin</t></r>".into()),
+        formula("A2", CellValue::Text("12".into())),
+        formula("A2", CellValue::Text("1e5".into())),
+        formula("A2", CellValue::Text("TRUE".into())),
+        formula("A2", CellValue::Text("#N/A".into())),
+    ];
+    for cell in cells {
+        let mut sheet = SheetSpec::new("A");
+        sheet.set(0, 0, cell.clone());
+        let spec = WorkbookSpec {
+            sheets: vec![sheet],
+        };
+        let err = to_bytes(&spec, Format::Xlsx).err();
+        assert_eq!(
+            err.map(|e| e.kind()),
+            Some(io::ErrorKind::InvalidInput),
+            "{cell:?}"
+        );
+        for format in [Format::Ods, Format::Xls] {
+            assert!(to_bytes(&spec, format).is_ok(), "{format:?} {cell:?}");
+        }
+    }
+}

@@ -11,9 +11,13 @@
 //! value (the constant itself, or `1/0`-like expressions for most error values), so Excel and
 //! LibreOffice show and recalculate the same value, and calamine reads the value. Compiling
 //! Excel formula text to BIFF tokens is not worth it for the workbooks kitap writes.
+//!
+//! Written by hand because no maintained Rust crate writes `.xls` (rust_xlsxwriter and the
+//! others write only `.xlsx`; calamine only reads), and the tests need `.xls` files.
 
-use super::xlsx::active_sheet;
-use super::{error_code, invalid, validate, CellValue, SheetSpec, WorkbookSpec, XLS_GRID};
+use super::{
+    active_sheet, error_code, invalid, validate, CellValue, SheetSpec, WorkbookSpec, XLS_GRID,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write as _};
 
