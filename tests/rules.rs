@@ -2,12 +2,11 @@
 //! the test, found by `kitap::pipeline::check` with its code, severity, file, sheet, cell and
 //! item; severity overrides; the HTML check report.
 
-#[path = "support/workbooks.rs"]
-mod workbooks;
+mod kit;
 
+use kit::*;
 use kitap::finding::{Finding, Severity};
 use kitap::performance::{self, RateOutcome, Why};
-use workbooks::*;
 
 const FEN_FILE: &str = "fen-isleri.xlsx";
 const ZABITA_FILE: &str = "zabita.xlsx";
@@ -51,7 +50,7 @@ fn fen_sheet<'a>(
 
 #[test]
 fn valid_project_has_no_errors_and_no_warnings() {
-    let run = TestProject::valid().check();
+    let run = ProjectSpec::valid().check();
     let s = &run.checked.report.summary;
     assert_eq!(
         (s.counts.errors, s.counts.warnings),
@@ -70,7 +69,7 @@ fn valid_project_has_no_errors_and_no_warnings() {
 
 #[test]
 fn g001_missing_baseline_points_at_the_empty_cell() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.1").baseline = None;
     let run = p.check();
     let f = run.one("G001");
@@ -88,7 +87,7 @@ fn g001_missing_baseline_points_at_the_empty_cell() {
 
 #[test]
 fn g002_missing_target_names_the_year_cell() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.1").targets[2] = None;
     let run = p.check();
     let f = run.one("G002");
@@ -99,7 +98,7 @@ fn g002_missing_target_names_the_year_cell() {
 
 #[test]
 fn g003_first_target_that_breaks_the_order() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     // Artış: 10 ≤ 12 ≤ 14, then 13 breaks the order (and 12 after it too).
     p.book(FEN_FILE).indicator("PG1.1.1").targets = [12.0, 14.0, 13.0, 12.0, 20.0].map(num);
     let run = p.check();
@@ -114,7 +113,7 @@ fn g003_first_target_that_breaks_the_order() {
 
 #[test]
 fn g003_decreasing_baseline_below_first_target() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     // Azalış: baseline 50 ≥ 45 … but 2025 target 55 is above the baseline.
     p.book(FEN_FILE).indicator("PG1.1.2").targets = [55.0, 40.0, 35.0, 30.0, 25.0].map(num);
     let run = p.check();
@@ -125,7 +124,7 @@ fn g003_decreasing_baseline_below_first_target() {
 
 #[test]
 fn g004_percentage_outside_0_100() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.2").baseline = num(150.0);
     let run = p.check();
     let f = run.one("G004");
@@ -135,7 +134,7 @@ fn g004_percentage_outside_0_100() {
 
 #[test]
 fn g005_weights_not_adding_up_in_one_sheet() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.2").weight = num(30.0);
     let run = p.check();
     let f = run.one("G005");
@@ -150,7 +149,7 @@ fn g005_weights_not_adding_up_in_one_sheet() {
 
 #[test]
 fn g005_across_two_workbooks_names_the_later_file() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     // Zabıta adds an indicator to Fen İşleri's hedef H1.1: 60 + 40 + 10 = 110.
     let zabita = p.book(ZABITA_FILE);
     let mut extra = zabita.indicator("PG1.2.1").clone();
@@ -192,8 +191,8 @@ fn g005_across_two_workbooks_names_the_later_file() {
 
 #[test]
 fn g006_hedef_without_indicator_is_about_plan_yaml() {
-    let mut p = TestProject::valid();
-    p.hedefler.push(Hedef {
+    let mut p = ProjectSpec::valid();
+    p.hedefler.push(HedefSpec {
         code: "H1.3".to_string(),
         name: "Göstergesi olmayan hedef".to_string(),
         responsible: FEN.to_string(),
@@ -216,7 +215,7 @@ fn g006_hedef_without_indicator_is_about_plan_yaml() {
 
 #[test]
 fn g007_weight_zero() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     let b = p.book(FEN_FILE);
     b.indicator("PG1.1.1").weight = num(0.0);
     b.indicator("PG1.1.2").weight = num(100.0);
@@ -229,7 +228,7 @@ fn g007_weight_zero() {
 
 #[test]
 fn g007_weight_over_100_also_breaks_the_sum() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.2").weight = num(140.0);
     let run = p.check();
     assert_finding(
@@ -239,7 +238,7 @@ fn g007_weight_over_100_also_breaks_the_sum() {
     assert_eq!(run.with_code("G005").len(), 1);
 }
 
-fn fractions(p: &mut TestProject) {
+fn fractions(p: &mut ProjectSpec) {
     let b = p.book(FEN_FILE);
     let i = b.indicator("PG1.1.2");
     i.baseline = num(0.5);
@@ -249,7 +248,7 @@ fn fractions(p: &mut TestProject) {
 
 #[test]
 fn g008_percentage_typed_as_fraction_has_no_cell() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     fractions(&mut p);
     let run = p.check();
     let f = run.one("G008");
@@ -259,7 +258,7 @@ fn g008_percentage_typed_as_fraction_has_no_cell() {
 
 #[test]
 fn g009_unknown_responsible_directorate() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.hedef("H1.2").responsible = "Kültür Müdürlüğü".to_string();
     let run = p.check();
     let f = run.one("G009");
@@ -282,7 +281,7 @@ fn g009_unknown_responsible_directorate() {
 
 #[test]
 fn r001_no_year_end_value() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).remove_actual("PG1.1.2", "Yıl Sonu");
     let run = p.check();
     let f = run.one("R001");
@@ -303,7 +302,7 @@ fn r001_no_year_end_value() {
 
 #[test]
 fn r002_deviation_without_reason_points_at_the_empty_reason_cell() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     // Baseline 10, target 12, Yıl Sonu 11 → 50 %.
     p.book(FEN_FILE).actual("PG1.1.1", "Yıl Sonu").value = num(11.0);
     let run = p.check();
@@ -317,7 +316,7 @@ fn r002_deviation_without_reason_points_at_the_empty_reason_cell() {
 
 #[test]
 fn r002_over_achievement_needs_a_reason_too() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).actual("PG1.1.1", "Yıl Sonu").value = num(14.0);
     let run = p.check();
     let f = run.one("R002");
@@ -330,14 +329,14 @@ fn r002_over_achievement_needs_a_reason_too() {
 
 #[test]
 fn r002_quiet_with_a_reason_or_within_tolerance() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     let a = p.book(FEN_FILE).actual("PG1.1.1", "Yıl Sonu");
     a.value = num(11.0);
     a.reason = text("Ödenek yetersizliği nedeniyle ihale ertelendi.");
     let run = p.check();
     assert!(run.with_code("R002").is_empty(), "{}", run.listing());
 
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).actual("PG1.1.1", "Yıl Sonu").value = num(11.0);
     p.kurum_extra = "kurallar:\n  sapma_toleransi: 50".to_string();
     let run = p.check();
@@ -350,7 +349,7 @@ fn r002_quiet_with_a_reason_or_within_tolerance() {
 
 #[test]
 fn r002_without_a_sapma_nedeni_column_has_no_cell() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     let b = p.book(FEN_FILE);
     b.reason_column = false;
     b.actual("PG1.1.1", "Yıl Sonu").value = num(11.0);
@@ -362,7 +361,7 @@ fn r002_without_a_sapma_nedeni_column_has_no_cell() {
 
 #[test]
 fn r003_no_interim_value_for_a_six_monthly_indicator() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).remove_actual("PG1.1.1", "1. İzleme");
     let run = p.check();
     let f = run.one("R003");
@@ -375,7 +374,7 @@ fn r003_no_interim_value_for_a_six_monthly_indicator() {
 
 #[test]
 fn b001_activity_budgets_exceed_the_program_year_appropriation() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     // 2026: 300.000 TL of activities against 250.000 TL; Bütçe Dışı is not counted.
     p.book(FEN_FILE).activity("F1.1.1", 2026).budget = num(300_000.0);
     let run = p.check();
@@ -392,14 +391,14 @@ fn b001_activity_budgets_exceed_the_program_year_appropriation() {
         f.message
     );
     // Off-budget money does not count against the appropriation.
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).activity("F1.1.1", 2026).off_budget = num(500_000.0);
     assert!(p.check().with_code("B001").is_empty());
 }
 
 #[test]
 fn b002_expenditure_over_appropriation_points_at_harcama() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(ZABITA_FILE).budget_line(2025, "03").spent = num(250_000.0);
     let run = p.check();
     let f = run.one("B002");
@@ -423,7 +422,7 @@ fn b002_expenditure_over_appropriation_points_at_harcama() {
 
 #[test]
 fn b003_past_activity_without_expenditure_or_status() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).activity("F1.1.1", 2025).spent = None;
     let run = p.check();
     assert_finding(
@@ -431,7 +430,7 @@ fn b003_past_activity_without_expenditure_or_status() {
         fen_sheet("uyari", "Faaliyetler", Some("H2"), "F1.1.1"),
     );
 
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).activity("F1.1.1", 2025).status = None;
     let run = p.check();
     assert_finding(
@@ -440,7 +439,7 @@ fn b003_past_activity_without_expenditure_or_status() {
     );
 
     // Both empty: one finding at the Gerçekleşen (TL) cell naming both.
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     let a = p.book(FEN_FILE).activity("F1.1.1", 2025);
     a.spent = None;
     a.status = None;
@@ -452,7 +451,7 @@ fn b003_past_activity_without_expenditure_or_status() {
 
 #[test]
 fn b004_cost_estimate_differs_from_the_activities() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.hedef("H1.1").cost = Cost::Value(1_000_000.0);
     let run = p.check();
     let f = run.one("B004");
@@ -482,7 +481,7 @@ const DECISION_HEAD: &str = "karar:\n  organ: Meclis\n  no: \"2025/127\"\n  tari
 #[test]
 fn rules_run_after_amendments() {
     // A decision that leaves H1.1's weights at 90 is caught by G005 like any other error.
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.extra_files.push((
         "degisiklikler/2025-127.yaml".to_string(),
         format!(
@@ -502,7 +501,7 @@ fn rules_run_after_amendments() {
     assert!(f.message.contains("2025/127"), "{}", f.message);
 
     // An indicator the decision adds has no cell: its findings name the decision file.
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.extra_files.push((
         "degisiklikler/2025-127.yaml".to_string(),
         format!(
@@ -535,7 +534,7 @@ fn rules_run_after_amendments() {
 
 #[test]
 fn severity_override_and_kapali() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     fractions(&mut p);
     p.book(FEN_FILE).remove_actual("PG1.1.1", "1. İzleme");
     let run = p.check();
@@ -555,7 +554,7 @@ fn severity_override_and_kapali() {
 
 #[test]
 fn json_report_carries_the_rule_findings() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.book(FEN_FILE).indicator("PG1.1.2").weight = num(30.0);
     let run = p.check();
     let json: serde_json::Value =
@@ -580,7 +579,7 @@ fn json_report_carries_the_rule_findings() {
 fn html_report_has_a_section_per_directorate_and_every_cell() {
     use scraper::{Html, Selector};
 
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.add_directorate(PARK, "park-bahceler.xlsx");
     // One finding at least in each directorate, one in plan.yaml without a directorate.
     p.book(FEN_FILE).indicator("PG1.1.1").baseline = None; // G001 G2
@@ -589,7 +588,7 @@ fn html_report_has_a_section_per_directorate_and_every_cell() {
                                                                          // G009, with text that must be escaped.
     p.hedef("H1.2").responsible = "Kültür & <script>alert(1)</script> Müdürlüğü".to_string();
     let run = p.check();
-    let out = run.dir.join("cikti");
+    let out = run.project.dir.join("cikti");
     kitap::pipeline::write_report(&run.checked, &out).expect("report written");
 
     let text = std::fs::read_to_string(out.join("denetim-raporu.html")).expect("html");
@@ -664,13 +663,13 @@ fn html_report_has_a_section_per_directorate_and_every_cell() {
 
 #[test]
 fn a_project_replaces_the_html_report_templates() {
-    let mut p = TestProject::valid();
+    let mut p = ProjectSpec::valid();
     p.extra_files.push((
         "report-templates/birim-raporu.html.j2".to_string(),
         "<p>{{ birim.ad }}: {{ birim.sayilar.hata }} hata</p>\n".to_string(),
     ));
     let run = p.check();
-    let out = run.dir.join("cikti");
+    let out = run.project.dir.join("cikti");
     kitap::pipeline::write_report(&run.checked, &out).expect("report written");
     let page =
         std::fs::read_to_string(out.join("birimler/fen-isleri-mudurlugu.html")).expect("fen page");
@@ -682,16 +681,19 @@ fn a_project_replaces_the_html_report_templates() {
     );
 
     // A template that cannot be rendered names itself and writes nothing.
-    let broken = run.dir.join("report-templates/denetim-raporu.html.j2");
+    let broken = run
+        .project
+        .dir
+        .join("report-templates/denetim-raporu.html.j2");
     std::fs::write(&broken, "{{ yok.boyle }}\n").expect("template");
-    let error = kitap::pipeline::write_report(&run.checked, &run.dir.join("yeni"))
+    let error = kitap::pipeline::write_report(&run.checked, &run.project.dir.join("yeni"))
         .expect_err("broken template");
     let message = error.to_string();
     assert!(
         message.contains("denetim-raporu.html.j2") && message.contains("satır 1"),
         "{message}"
     );
-    assert!(!run.dir.join("yeni").exists());
+    assert!(!run.project.dir.join("yeni").exists());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -699,7 +701,7 @@ fn a_project_replaces_the_html_report_templates() {
 
 #[test]
 fn rates_of_the_valid_project() {
-    let run = TestProject::valid().check();
+    let run = ProjectSpec::valid().check();
     let m = &run.checked.model;
     let h = performance::objective_rate(m, "H1.1", 2025, Some(100.0));
     assert_eq!(h.rate().map(performance::rate_text), Some("100,0".into()));

@@ -1,6 +1,29 @@
-//! Test projects made on the fly: a temporary project folder with kurum.yaml, plan.yaml and
-//! directorate workbooks written with `kitap_dev::sheetwrite`, which a test then perturbs to plant
-//! one problem.
+//! Test projects made on the fly: a temporary project folder ([`TestProject`]) with
+//! kurum.yaml, plan.yaml and directorate workbooks written with `kitap_dev::sheetwrite`, which a
+//! test then perturbs to plant one problem, and the helpers that look at what `kitap` found.
+//!
+//! A project's contents come one of two ways:
+//!
+//! - **Fixed workbooks** ([`TestProject::valid`]): [`KURUM`] and [`PLAN`] (three directorates,
+//!   amaçlar A1 and A2) and the workbooks [`fen_isleri`], [`zabita`] and [`kultur`], which a test
+//!   edits as sheets and cells ([`sheet`], `SheetSpec::set`) before writing them.
+//! - **A project described in rows** ([`ProjectSpec::valid`]): two directorates, each with the
+//!   hedef H1.k of amaç A1 and a [`standard_book`]; a test edits the rows (an indicator's
+//!   baseline, an activity's status, a hedef's cost) and [`ProjectSpec::check`] writes kurum.yaml,
+//!   plan.yaml and the workbooks from them. Every book has the same layout, so a test can name
+//!   cells:
+//!
+//! | sheet | columns | rows |
+//! |---|---|---|
+//! | Göstergeler | A Gösterge Kodu, B Hedef Kodu, C Gösterge Adı, D Ölçü Birimi, E Göstergenin Yönü, F Hedefe Etkisi (%), G Başlangıç Değeri, H–L 2025–2029, M İzleme Sıklığı, N Raporlama Sıklığı | 2: PG1.k.1, 3: PG1.k.2 |
+//! | Gerçekleşmeler | A Gösterge Kodu, B Yıl, C Dönem, D Gerçekleşen Değer, E Sapma Nedeni, F Veri Kaynağı | 2: PG1.k.1 2025 1. İzleme, 3: PG1.k.1 2025 Yıl Sonu, 4: PG1.k.2 2025 Yıl Sonu |
+//! | Faaliyetler | A Faaliyet Kodu, B Hedef Kodu, C Faaliyet Adı, D Türü, E Yıl, F Bütçe (TL), G Bütçe Dışı (TL), H Gerçekleşen (TL), I Durum | 2: F1.k.1 2025, 3: F1.k.1 2026 |
+//! | Bütçe | A Yıl, B Ekonomik Kod, C Başlangıç Ödeneği, D Toplam Ödenek, E Harcama | 2: 2025 03, 3: 2026 03 |
+//!
+//! where `k` is the directorate's hedef number (H1.k). Plan period 2025–2029, report year 2025,
+//! program year 2026. The fixed workbooks have the same columns and a few more (Göstergeler:
+//! İşbirliği Yapılacak Birimler, Açıklama; Faaliyetler: Açıklama).
+
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -43,6 +66,27 @@ amaclar:
         sorumlu_birim: Kültür ve Sosyal İşler Müdürlüğü
 ";
 
+pub const FEN: &str = "Fen İşleri Müdürlüğü";
+pub const ZABITA: &str = "Zabıta Müdürlüğü";
+pub const PARK: &str = "Park ve Bahçeler Müdürlüğü";
+
+// ---------------------------------------------------------------------------------------
+// Cells
+
+/// A cell's content; `None` leaves it empty.
+pub type Cell = Option<CellValue>;
+
+pub fn text(s: &str) -> Cell {
+    Some(CellValue::Text(s.to_string()))
+}
+
+pub fn num(x: f64) -> Cell {
+    Some(CellValue::Number(x))
+}
+
+// ---------------------------------------------------------------------------------------
+// The project folder
+
 /// A temporary project folder, removed when dropped.
 pub struct TestProject {
     pub dir: PathBuf,
@@ -62,18 +106,25 @@ fn unique_dir(tag: &str) -> PathBuf {
 }
 
 impl TestProject {
-    /// kurum.yaml and plan.yaml only; no workbooks.
-    pub fn empty(tag: &str) -> TestProject {
+    /// An empty folder.
+    pub fn folder(tag: &str) -> TestProject {
         let dir = unique_dir(tag);
         let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("birimler")).expect("create project");
-        std::fs::write(dir.join("kurum.yaml"), KURUM).expect("kurum.yaml");
-        std::fs::write(dir.join("plan.yaml"), PLAN).expect("plan.yaml");
+        std::fs::create_dir_all(&dir).expect("create project");
         TestProject { dir }
     }
 
-    /// Three directorates, each with a complete, valid workbook, and the example's narrative
-    /// chapters in `metinler/`: no hata, no uyarı.
+    /// [`KURUM`] and [`PLAN`] only; no workbooks.
+    pub fn empty(tag: &str) -> TestProject {
+        let p = TestProject::folder(tag);
+        std::fs::create_dir_all(p.dir.join("birimler")).expect("create project");
+        p.write_bytes("kurum.yaml", KURUM.as_bytes());
+        p.write_bytes("plan.yaml", PLAN.as_bytes());
+        p
+    }
+
+    /// [`KURUM`], [`PLAN`], the three workbooks [`fen_isleri`], [`zabita`] and [`kultur`], and
+    /// the example's narrative chapters in `metinler/`: no hata, no uyarı.
     pub fn valid(tag: &str) -> TestProject {
         let p = TestProject::empty(tag);
         p.write("birimler/fen-isleri.xlsx", &fen_isleri());
@@ -150,6 +201,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Findings
+
 /// The findings of one code.
 pub fn findings<'a>(checked: &'a Checked, code: Code) -> Vec<&'a Finding> {
     checked
@@ -160,16 +214,36 @@ pub fn findings<'a>(checked: &'a Checked, code: Code) -> Vec<&'a Finding> {
         .collect()
 }
 
-/// Exactly one finding of the code; panics with the whole list otherwise.
+/// Exactly one finding of the code; panics listing every finding otherwise.
 pub fn one<'a>(checked: &'a Checked, code: Code) -> &'a Finding {
     let found = findings(checked, code);
     assert_eq!(
         found.len(),
         1,
-        "expected one {code}, got: {:#?}",
-        checked.report.findings
+        "expected exactly one {code}, found:\n{}",
+        listing(checked)
     );
     found[0]
+}
+
+/// Every finding, one a line, for failure messages.
+pub fn listing(checked: &Checked) -> String {
+    checked
+        .report
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} {} [{}] {}",
+                f.severity.word(),
+                f.code,
+                f.place(),
+                f.item.as_deref().unwrap_or("-"),
+                f.message
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Asserts a finding's file, sheet and cell.
@@ -206,12 +280,8 @@ pub fn assert_rows_balance(checked: &Checked) {
     }
 }
 
-fn t(s: &str) -> Option<CellValue> {
-    Some(CellValue::Text(s.to_string()))
-}
-fn n(v: f64) -> Option<CellValue> {
-    Some(CellValue::Number(v))
-}
+// ---------------------------------------------------------------------------------------
+// Fixed workbooks
 
 pub const INDICATOR_HEADER: [&str; 16] = [
     "Gösterge Kodu",
@@ -247,27 +317,27 @@ pub struct IndicatorRow<'a> {
 
 pub fn birim_sheet(name: &str) -> SheetSpec {
     let mut s = SheetSpec::new("Birim");
-    s.row(0, [t("Birim Adı"), t(name)]);
-    s.row(1, [t("Harcama Yetkilisi"), t("Ali Veli")]);
-    s.row(2, [t("Unvan"), t("Müdür")]);
+    s.row(0, [text("Birim Adı"), text(name)]);
+    s.row(1, [text("Harcama Yetkilisi"), text("Ali Veli")]);
+    s.row(2, [text("Unvan"), text("Müdür")]);
     s
 }
 
 pub fn indicator_sheet(rows: &[IndicatorRow]) -> SheetSpec {
     let mut s = SheetSpec::new("Göstergeler");
-    s.row(0, INDICATOR_HEADER.iter().map(|h| t(h)));
+    s.row(0, INDICATOR_HEADER.iter().map(|h| text(h)));
     for (i, r) in rows.iter().enumerate() {
         let mut cells = vec![
-            t(r.code),
-            t(r.objective),
-            t(r.name),
-            t(r.unit),
-            t(r.direction),
-            n(r.weight),
-            n(r.baseline),
+            text(r.code),
+            text(r.objective),
+            text(r.name),
+            text(r.unit),
+            text(r.direction),
+            num(r.weight),
+            num(r.baseline),
         ];
-        cells.extend(r.targets.iter().map(|v| n(*v)));
-        cells.extend([t(r.monitoring), t("Yıllık"), None, None]);
+        cells.extend(r.targets.iter().map(|v| num(*v)));
+        cells.extend([text(r.monitoring), text("Yıllık"), None, None]);
         s.row(i as u32 + 1, cells);
     }
     s
@@ -285,16 +355,20 @@ pub const ACTUAL_HEADER: [&str; 6] = [
 /// (code, year, period, value, reason)
 pub fn actual_sheet(rows: &[(&str, f64, &str, f64, &str)]) -> SheetSpec {
     let mut s = SheetSpec::new("Gerçekleşmeler");
-    s.row(0, ACTUAL_HEADER.iter().map(|h| t(h)));
+    s.row(0, ACTUAL_HEADER.iter().map(|h| text(h)));
     for (i, (code, year, period, value, reason)) in rows.iter().enumerate() {
         s.row(
             i as u32 + 1,
             [
-                t(code),
-                n(*year),
-                t(period),
-                n(*value),
-                if reason.is_empty() { None } else { t(reason) },
+                text(code),
+                num(*year),
+                text(period),
+                num(*value),
+                if reason.is_empty() {
+                    None
+                } else {
+                    text(reason)
+                },
                 None,
             ],
         );
@@ -318,20 +392,24 @@ pub const ACTIVITY_HEADER: [&str; 10] = [
 /// (code, objective, name, year, budget, spent, status)
 pub fn activity_sheet(rows: &[(&str, &str, &str, f64, f64, Option<f64>, &str)]) -> SheetSpec {
     let mut s = SheetSpec::new("Faaliyetler");
-    s.row(0, ACTIVITY_HEADER.iter().map(|h| t(h)));
+    s.row(0, ACTIVITY_HEADER.iter().map(|h| text(h)));
     for (i, (code, objective, name, year, budget, spent, status)) in rows.iter().enumerate() {
         s.row(
             i as u32 + 1,
             [
-                t(code),
-                t(objective),
-                t(name),
-                t("Faaliyet"),
-                n(*year),
-                n(*budget),
-                n(0.0),
+                text(code),
+                text(objective),
+                text(name),
+                text("Faaliyet"),
+                num(*year),
+                num(*budget),
+                num(0.0),
                 spent.map(CellValue::Number),
-                if status.is_empty() { None } else { t(status) },
+                if status.is_empty() {
+                    None
+                } else {
+                    text(status)
+                },
                 None,
             ],
         );
@@ -350,15 +428,15 @@ pub const BUDGET_HEADER: [&str; 5] = [
 /// (year, code, initial, total, spent)
 pub fn budget_sheet(rows: &[(f64, &str, f64, f64, Option<f64>)]) -> SheetSpec {
     let mut s = SheetSpec::new("Bütçe");
-    s.row(0, BUDGET_HEADER.iter().map(|h| t(h)));
+    s.row(0, BUDGET_HEADER.iter().map(|h| text(h)));
     for (i, (year, code, initial, total, spent)) in rows.iter().enumerate() {
         s.row(
             i as u32 + 1,
             [
-                n(*year),
-                t(code),
-                n(*initial),
-                n(*total),
+                num(*year),
+                text(code),
+                num(*initial),
+                num(*total),
                 spent.map(CellValue::Number),
             ],
         );
@@ -527,6 +605,479 @@ pub fn sheet<'a>(book: &'a mut WorkbookSpec, name: &str) -> &'a mut SheetSpec {
         .iter_mut()
         .find(|s| s.name == name)
         .expect("sheet exists")
+}
+
+// ---------------------------------------------------------------------------------------
+// A project described in rows
+
+#[derive(Debug, Clone)]
+pub struct IndicatorSpec {
+    pub code: String,
+    pub objective: String,
+    pub name: String,
+    pub unit: String,
+    pub direction: String,
+    pub weight: Cell,
+    pub baseline: Cell,
+    /// 2025 … 2029.
+    pub targets: [Cell; 5],
+    pub monitoring: String,
+    pub reporting: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActualSpec {
+    pub code: String,
+    pub year: i32,
+    pub period: String,
+    pub value: Cell,
+    pub reason: Cell,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActivitySpec {
+    pub code: String,
+    pub objective: String,
+    pub name: String,
+    pub kind: String,
+    pub year: i32,
+    pub budget: Cell,
+    pub off_budget: Cell,
+    pub spent: Cell,
+    pub status: Cell,
+}
+
+#[derive(Debug, Clone)]
+pub struct BudgetSpec {
+    pub year: i32,
+    pub economic_code: String,
+    pub initial: Cell,
+    pub total: Cell,
+    pub spent: Cell,
+}
+
+/// One directorate's workbook.
+#[derive(Debug, Clone)]
+pub struct BookSpec {
+    /// File name inside `birimler/`: `fen-isleri.xlsx`.
+    pub file: String,
+    /// Birim Adı.
+    pub directorate: String,
+    pub indicators: Vec<IndicatorSpec>,
+    pub actuals: Vec<ActualSpec>,
+    pub activities: Vec<ActivitySpec>,
+    pub budget: Vec<BudgetSpec>,
+    /// False leaves the Sapma Nedeni column out of Gerçekleşmeler.
+    pub reason_column: bool,
+}
+
+/// What plan.yaml says a hedef costs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cost {
+    /// The sum of its activities' Bütçe + Bütçe Dışı (B004 stays quiet).
+    FromActivities,
+    Value(f64),
+    Absent,
+}
+
+#[derive(Debug, Clone)]
+pub struct HedefSpec {
+    pub code: String,
+    pub name: String,
+    pub responsible: String,
+    pub cost: Cost,
+}
+
+/// A whole project described in rows, written into a [`TestProject`] by [`ProjectSpec::check`].
+#[derive(Debug, Clone)]
+pub struct ProjectSpec {
+    pub institution: String,
+    pub directorates: Vec<String>,
+    pub hedefler: Vec<HedefSpec>,
+    pub books: Vec<BookSpec>,
+    /// YAML appended to kurum.yaml, e.g. `kurallar: {seviye: {G008: hata}}`.
+    pub kurum_extra: String,
+    /// Other files of the project folder: (path relative to it, text), e.g. a decision in
+    /// `degisiklikler/`.
+    pub extra_files: Vec<(String, String)>,
+}
+
+/// The path of a book as findings name it.
+pub fn rel(file: &str) -> String {
+    format!("birimler/{file}")
+}
+
+/// A valid book for hedef `H1.k`: two indicators (PG1.k.1 Sayı Artış 60 %, PG1.k.2 Yüzde Azalış
+/// 40 %), their 2025 realisations on target, one activity for 2025 (done) and 2026, and the
+/// 03 budget line of both years.
+pub fn standard_book(file: &str, directorate: &str, k: u32) -> BookSpec {
+    let h = format!("H1.{k}");
+    let targets = |v: [f64; 5]| v.map(num);
+    BookSpec {
+        file: file.to_string(),
+        directorate: directorate.to_string(),
+        indicators: vec![
+            IndicatorSpec {
+                code: format!("PG1.{k}.1"),
+                objective: h.clone(),
+                name: "Yenilenen yol uzunluğu".to_string(),
+                unit: "km".to_string(),
+                direction: "Artış".to_string(),
+                weight: num(60.0),
+                baseline: num(10.0),
+                targets: targets([12.0, 14.0, 16.0, 18.0, 20.0]),
+                monitoring: "6 Ay".to_string(),
+                reporting: "Yıllık".to_string(),
+            },
+            IndicatorSpec {
+                code: format!("PG1.{k}.2"),
+                objective: h.clone(),
+                name: "Şikâyet oranı".to_string(),
+                unit: "Yüzde".to_string(),
+                direction: "Azalış".to_string(),
+                weight: num(40.0),
+                baseline: num(50.0),
+                targets: targets([45.0, 40.0, 35.0, 30.0, 25.0]),
+                monitoring: "Yıllık".to_string(),
+                reporting: "Yıllık".to_string(),
+            },
+        ],
+        actuals: vec![
+            ActualSpec {
+                code: format!("PG1.{k}.1"),
+                year: 2025,
+                period: "1. İzleme".to_string(),
+                value: num(11.0),
+                reason: None,
+            },
+            ActualSpec {
+                code: format!("PG1.{k}.1"),
+                year: 2025,
+                period: "Yıl Sonu".to_string(),
+                value: num(12.0),
+                reason: None,
+            },
+            ActualSpec {
+                code: format!("PG1.{k}.2"),
+                year: 2025,
+                period: "Yıl Sonu".to_string(),
+                value: num(45.0),
+                reason: None,
+            },
+        ],
+        activities: vec![
+            ActivitySpec {
+                code: format!("F1.{k}.1"),
+                objective: h.clone(),
+                name: "Yol yenileme çalışmaları".to_string(),
+                kind: "Faaliyet".to_string(),
+                year: 2025,
+                budget: num(100_000.0),
+                off_budget: num(0.0),
+                spent: num(90_000.0),
+                status: text("Tamamlandı"),
+            },
+            ActivitySpec {
+                code: format!("F1.{k}.1"),
+                objective: h,
+                name: "Yol yenileme çalışmaları".to_string(),
+                kind: "Faaliyet".to_string(),
+                year: 2026,
+                budget: num(120_000.0),
+                off_budget: num(10_000.0),
+                spent: None,
+                status: None,
+            },
+        ],
+        budget: vec![
+            BudgetSpec {
+                year: 2025,
+                economic_code: "03".to_string(),
+                initial: num(200_000.0),
+                total: num(200_000.0),
+                spent: num(150_000.0),
+            },
+            BudgetSpec {
+                year: 2026,
+                economic_code: "03".to_string(),
+                initial: num(250_000.0),
+                total: None,
+                spent: None,
+            },
+        ],
+        reason_column: true,
+    }
+}
+
+impl ProjectSpec {
+    /// Two directorates, each responsible for one hedef of amaç A1: Fen İşleri (H1.1,
+    /// `fen-isleri.xlsx`) and Zabıta (H1.2, `zabita.xlsx`), and the example's narrative chapters
+    /// in `metinler/`. No hata, no uyarı.
+    pub fn valid() -> ProjectSpec {
+        let mut p = ProjectSpec {
+            institution: "Deneme Belediyesi".to_string(),
+            directorates: Vec::new(),
+            hedefler: Vec::new(),
+            books: Vec::new(),
+            kurum_extra: String::new(),
+            extra_files: Vec::new(),
+        };
+        p.add_directorate(FEN, "fen-isleri.xlsx");
+        p.add_directorate(ZABITA, "zabita.xlsx");
+        p.extra_files = narratives();
+        p
+    }
+
+    /// Adds a directorate with its own hedef H1.k and a standard book.
+    pub fn add_directorate(&mut self, name: &str, file: &str) -> &mut BookSpec {
+        let k = self.hedefler.len() as u32 + 1;
+        self.directorates.push(name.to_string());
+        self.hedefler.push(HedefSpec {
+            code: format!("H1.{k}"),
+            name: format!("Hedef {k}: hizmet kalitesini artırmak"),
+            responsible: name.to_string(),
+            cost: Cost::FromActivities,
+        });
+        self.books.push(standard_book(file, name, k));
+        self.books.last_mut().expect("just pushed")
+    }
+
+    pub fn book(&mut self, file: &str) -> &mut BookSpec {
+        self.books
+            .iter_mut()
+            .find(|b| b.file == file)
+            .unwrap_or_else(|| panic!("no book {file}"))
+    }
+
+    pub fn hedef(&mut self, code: &str) -> &mut HedefSpec {
+        self.hedefler
+            .iter_mut()
+            .find(|h| h.code == code)
+            .unwrap_or_else(|| panic!("no hedef {code}"))
+    }
+
+    fn kurum_yaml(&self) -> String {
+        let mut s = format!(
+            "kurum:\n  ad: \"{}\"\n  baskan: Ad Soyad\n  mali_hizmetler_muduru: Ad Soyad\nplan_donemi: {{baslangic: 2025, bitis: 2029}}\nyil: 2025\nbirimler:\n",
+            self.institution
+        );
+        for d in &self.directorates {
+            s.push_str(&format!("  - ad: \"{d}\"\n"));
+        }
+        s.push_str(&self.kurum_extra);
+        s.push('\n');
+        s
+    }
+
+    fn cost_of(&self, h: &HedefSpec) -> Option<f64> {
+        match h.cost {
+            Cost::Absent => None,
+            Cost::Value(v) => Some(v),
+            Cost::FromActivities => Some(
+                self.books
+                    .iter()
+                    .flat_map(|b| &b.activities)
+                    .filter(|a| a.objective == h.code)
+                    .map(|a| number(&a.budget) + number(&a.off_budget))
+                    .sum(),
+            ),
+        }
+    }
+
+    fn plan_yaml(&self) -> String {
+        let mut s = String::from(
+            "misyon: \"Hizmeti halkla birlikte üretmek.\"\nvizyon: \"Yaşanabilir bir şehir.\"\ntemel_degerler: [\"Şeffaflık\", \"Katılımcılık\"]\namaclar:\n  - kod: A1\n    ad: \"Altyapıyı güçlendirmek\"\n    hedefler:\n",
+        );
+        for h in &self.hedefler {
+            s.push_str(&format!(
+                "      - kod: {}\n        ad: \"{}\"\n        sorumlu_birim: \"{}\"\n",
+                h.code, h.name, h.responsible
+            ));
+            if let Some(c) = self.cost_of(h) {
+                s.push_str(&format!("        maliyet_tahmini: {c}\n"));
+            }
+        }
+        s
+    }
+
+    /// Writes kurum.yaml, plan.yaml, `birimler/*.xlsx` and the extra files into `p`.
+    pub fn write(&self, p: &TestProject) {
+        std::fs::create_dir_all(p.path("birimler")).expect("mkdir birimler");
+        p.write_bytes("kurum.yaml", self.kurum_yaml().as_bytes());
+        p.write_bytes("plan.yaml", self.plan_yaml().as_bytes());
+        for b in &self.books {
+            p.write(&rel(&b.file), &b.spec());
+        }
+        for (path, text) in &self.extra_files {
+            p.write_bytes(path, text.as_bytes());
+        }
+    }
+
+    /// Writes the project into a new temporary folder and checks it.
+    pub fn check(&self) -> Run {
+        let project = TestProject::folder("spec");
+        self.write(&project);
+        let checked = project.check();
+        Run { project, checked }
+    }
+}
+
+fn number(c: &Cell) -> f64 {
+    match c {
+        Some(CellValue::Number(n)) => *n,
+        _ => 0.0,
+    }
+}
+
+fn put(sheet: &mut SheetSpec, row: u32, col: u32, cell: &Cell) {
+    if let Some(v) = cell {
+        sheet.set(row, col, v.clone());
+    }
+}
+
+impl BookSpec {
+    /// The workbook as sheets.
+    pub fn spec(&self) -> WorkbookSpec {
+        let mut birim = SheetSpec::new("Birim");
+        birim
+            .set(0, 0, "Birim Adı")
+            .set(0, 1, self.directorate.as_str());
+
+        // The columns of the fixed workbooks up to Raporlama Sıklığı.
+        let mut ind = SheetSpec::new("Göstergeler");
+        ind.row(0, INDICATOR_HEADER[..14].iter().map(|h| text(h)));
+        for (i, r) in self.indicators.iter().enumerate() {
+            let row = i as u32 + 1;
+            for (col, v) in [&r.code, &r.objective, &r.name, &r.unit, &r.direction]
+                .into_iter()
+                .enumerate()
+            {
+                ind.set(row, col as u32, v.as_str());
+            }
+            put(&mut ind, row, 5, &r.weight);
+            put(&mut ind, row, 6, &r.baseline);
+            for (j, t) in r.targets.iter().enumerate() {
+                put(&mut ind, row, 7 + j as u32, t);
+            }
+            ind.set(row, 12, r.monitoring.as_str());
+            ind.set(row, 13, r.reporting.as_str());
+        }
+
+        let mut act = SheetSpec::new("Gerçekleşmeler");
+        let header = ACTUAL_HEADER
+            .iter()
+            .filter(|h| self.reason_column || **h != "Sapma Nedeni");
+        act.row(0, header.map(|h| text(h)));
+        for (i, r) in self.actuals.iter().enumerate() {
+            let row = i as u32 + 1;
+            act.set(row, 0, r.code.as_str())
+                .set(row, 1, r.year)
+                .set(row, 2, r.period.as_str());
+            put(&mut act, row, 3, &r.value);
+            if self.reason_column {
+                put(&mut act, row, 4, &r.reason);
+                act.set(row, 5, "Birim kayıtları");
+            } else {
+                act.set(row, 4, "Birim kayıtları");
+            }
+        }
+
+        let mut fa = SheetSpec::new("Faaliyetler");
+        // The columns of the fixed workbooks up to Durum.
+        fa.row(0, ACTIVITY_HEADER[..9].iter().map(|h| text(h)));
+        for (i, r) in self.activities.iter().enumerate() {
+            let row = i as u32 + 1;
+            fa.set(row, 0, r.code.as_str())
+                .set(row, 1, r.objective.as_str())
+                .set(row, 2, r.name.as_str())
+                .set(row, 3, r.kind.as_str())
+                .set(row, 4, r.year);
+            put(&mut fa, row, 5, &r.budget);
+            put(&mut fa, row, 6, &r.off_budget);
+            put(&mut fa, row, 7, &r.spent);
+            put(&mut fa, row, 8, &r.status);
+        }
+
+        let mut bu = SheetSpec::new("Bütçe");
+        bu.row(0, BUDGET_HEADER.iter().map(|h| text(h)));
+        for (i, r) in self.budget.iter().enumerate() {
+            let row = i as u32 + 1;
+            bu.set(row, 0, r.year).set(row, 1, r.economic_code.as_str());
+            put(&mut bu, row, 2, &r.initial);
+            put(&mut bu, row, 3, &r.total);
+            put(&mut bu, row, 4, &r.spent);
+        }
+
+        WorkbookSpec {
+            sheets: vec![birim, ind, act, fa, bu],
+        }
+    }
+
+    pub fn indicator(&mut self, code: &str) -> &mut IndicatorSpec {
+        self.indicators
+            .iter_mut()
+            .find(|r| r.code == code)
+            .unwrap_or_else(|| panic!("no indicator {code}"))
+    }
+
+    pub fn actual(&mut self, code: &str, period: &str) -> &mut ActualSpec {
+        self.actuals
+            .iter_mut()
+            .find(|r| r.code == code && r.period == period)
+            .unwrap_or_else(|| panic!("no actual {code} {period}"))
+    }
+
+    pub fn remove_actual(&mut self, code: &str, period: &str) {
+        let before = self.actuals.len();
+        self.actuals
+            .retain(|r| !(r.code == code && r.period == period));
+        assert_eq!(self.actuals.len() + 1, before, "removed {code} {period}");
+    }
+
+    pub fn activity(&mut self, code: &str, year: i32) -> &mut ActivitySpec {
+        self.activities
+            .iter_mut()
+            .find(|r| r.code == code && r.year == year)
+            .unwrap_or_else(|| panic!("no activity {code} {year}"))
+    }
+
+    pub fn budget_line(&mut self, year: i32, economic_code: &str) -> &mut BudgetSpec {
+        self.budget
+            .iter_mut()
+            .find(|r| r.year == year && r.economic_code == economic_code)
+            .unwrap_or_else(|| panic!("no budget line {year} {economic_code}"))
+    }
+}
+
+/// A checked [`ProjectSpec`]; its folder lives as long as this.
+pub struct Run {
+    pub project: TestProject,
+    pub checked: Checked,
+}
+
+impl Run {
+    pub fn findings(&self) -> &[Finding] {
+        &self.checked.report.findings
+    }
+
+    /// The findings of a code given as text (`"G001"`).
+    pub fn with_code(&self, code: &str) -> Vec<&Finding> {
+        findings(&self.checked, parse_code(code))
+    }
+
+    /// The only finding of a code given as text; fails listing every finding otherwise.
+    pub fn one(&self, code: &str) -> &Finding {
+        one(&self.checked, parse_code(code))
+    }
+
+    /// Every finding, one a line, for failure messages.
+    pub fn listing(&self) -> String {
+        listing(&self.checked)
+    }
+}
+
+fn parse_code(code: &str) -> Code {
+    Code::parse(code).unwrap_or_else(|| panic!("unknown code {code}"))
 }
 
 /// The kitap binary built for this test run.
