@@ -10,7 +10,8 @@ use crate::books::{self, Book};
 use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, WorkbookReader};
-use crate::model::{self, Model};
+use crate::merge;
+use crate::model::Model;
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
 use crate::render::{RenderError, Renderer};
@@ -85,7 +86,7 @@ pub fn check_with(
     let project = load(dir, options)?;
     let ingested = ingest::ingest(&project, reader);
     lap("okuma", &mut timings);
-    let merged = model::merge(&project, ingested);
+    let merged = merge::merge(&project, ingested);
     let mut model = merged.model;
     let mut findings = merged.findings;
     lap("birleştirme", &mut timings);

@@ -286,7 +286,10 @@ mod tests {
     #[test]
     fn turkish_case() {
         assert_eq!(crate::text::upper_tr("istanbul ılıca"), "İSTANBUL ILICA");
-        assert_eq!(crate::text::upper_tr("çağrı şükrü öğün"), "ÇAĞRI ŞÜKRÜ ÖĞÜN");
+        assert_eq!(
+            crate::text::upper_tr("çağrı şükrü öğün"),
+            "ÇAĞRI ŞÜKRÜ ÖĞÜN"
+        );
         assert_eq!(crate::text::lower_tr("IĞDIR İLİ"), "ığdır ili");
         assert_eq!(crate::text::lower_tr("İSTANBUL ILICA"), "istanbul ılıca");
     }
