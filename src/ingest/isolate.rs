@@ -214,7 +214,8 @@ fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limi
         }
     }
     let text = String::from_utf8_lossy(stderr);
-    // A panic prints "panicked at <place>:" and the message on the next line.
+    // A panic prints "panicked at <place>:" and the message on the next line: the `Display`
+    // of std's `PanicHookInfo`, which main's panic hook prints after its own Turkish line.
     let first = match text.lines().position(|l| l.starts_with("panicked at")) {
         Some(i) => text
             .lines()

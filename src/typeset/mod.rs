@@ -422,6 +422,8 @@ fn compile_inner(
     })
 }
 
+/// Typst's layout warning, known by its English wording in typst `=0.15.1` (pinned in
+/// Cargo.toml; typst keeps no kind with a diagnostic).
 fn is_non_convergence(diag: &Diagnostic) -> bool {
     diag.severity == Severity::Warning && diag.message.starts_with("document did not converge")
 }
