@@ -83,6 +83,23 @@ pub fn ratio(value: f64) -> String {
     number(value, Some(1))
 }
 
+/// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
+/// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
+pub fn plain_number(x: f64) -> String {
+    let s = number(x, Some(4));
+    match s.split_once(',') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int},{frac}")
+            }
+        }
+        None => s,
+    }
+}
+
 /// kitap's one calendar date type: a real date of the Gregorian calendar (never `2025-02-31`),
 /// from the maintained `jiff` crate. Everything that reads or prints a date goes through the
 /// functions below.
@@ -365,6 +382,14 @@ mod tests {
         );
         assert_eq!(crate::text::lower_tr("IĞDIR İLİ"), "ığdır ili");
         assert_eq!(crate::text::lower_tr("İSTANBUL ILICA"), "istanbul ılıca");
+    }
+
+    #[test]
+    fn plain_numbers_drop_trailing_zeros() {
+        assert_eq!(plain_number(1_250_000.0), "1.250.000");
+        assert_eq!(plain_number(0.45), "0,45");
+        assert_eq!(plain_number(1234.5), "1.234,5");
+        assert_eq!(plain_number(-3.0), "-3");
     }
 
     #[test]
