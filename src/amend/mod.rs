@@ -28,7 +28,13 @@ pub struct Amended {
 }
 
 /// A decision that cannot apply: the finding that says why.
-struct Refusal(Finding);
+struct Refusal(Box<Finding>);
+
+impl Refusal {
+    fn new(finding: Finding) -> Refusal {
+        Refusal(Box::new(finding))
+    }
+}
 
 struct DecisionFile {
     file: String,
@@ -44,7 +50,7 @@ fn a004(file: &str, message: String) -> Finding {
 }
 
 /// Reads and checks one decision file's head; the changes are checked when applied.
-fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Finding> {
+fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Box<Finding>> {
     let d: DecisionYaml = parse_document(file, text).map_err(|e| {
         a004(
             file,
@@ -85,20 +91,20 @@ fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Finding> {
         None | Some("meclis") | Some("belediyemeclisi") => "Meclis".to_string(),
         Some("encumen") | Some("belediyeencumeni") => "Encümen".to_string(),
         Some(_) => {
-            return Err(a004(
+            return Err(Box::new(a004(
                 file,
                 format!(
                     "karar organı “{}” geçersiz; Meclis ya da Encümen yazın.",
                     organ_text.unwrap_or_default()
                 ),
-            ))
+            )))
         }
     };
     if d.changes.is_empty() {
-        return Err(a004(
+        return Err(Box::new(a004(
             file,
             "değişiklik listesi (degisiklikler) boş ya da yok.".into(),
-        ));
+        )));
     }
     Ok(DecisionFile {
         file: file.to_string(),
@@ -131,7 +137,7 @@ pub fn apply_all(project_dir: &Path, settings: &Settings, model: &mut Model) -> 
         match std::fs::read_to_string(dir.join(&name)) {
             Ok(text) => match load_decision(&rel, &text) {
                 Ok(d) => decisions.push(d),
-                Err(f) => out.findings.push(f),
+                Err(f) => out.findings.push(*f),
             },
             Err(e) => out
                 .findings
@@ -146,7 +152,7 @@ pub fn apply_all(project_dir: &Path, settings: &Settings, model: &mut Model) -> 
         for (i, change) in d.changes.iter().enumerate() {
             match apply_change(&mut trial, settings, &d, i + 1, change) {
                 Ok(mut r) => records.append(&mut r),
-                Err(Refusal(f)) => refused.push(f),
+                Err(Refusal(f)) => refused.push(*f),
             }
         }
         if refused.is_empty() {
@@ -189,7 +195,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn refuse(&self, code: Code, message: String) -> Refusal {
-        Refusal(
+        Refusal::new(
             Finding::new(
                 code,
                 format!("{}. değişiklik ({}): {message}", self.index, self.item),
@@ -234,7 +240,7 @@ fn apply_change(
     change: &Entry<ChangeYaml>,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     let Entry::Fields(obj) = change else {
-        return Err(Refusal(a004(
+        return Err(Refusal::new(a004(
             &d.file,
             format!(
                 "{index}. değişiklik bir alanlar listesi değil (örneğin gosterge:, alan:, yeni:)."
@@ -242,7 +248,7 @@ fn apply_change(
         )));
     };
     if let Some(forbidden) = obj.forbidden_key() {
-        return Err(Refusal(
+        return Err(Refusal::new(
             Finding::new(
                 Code::A003,
                 format!(
@@ -253,7 +259,7 @@ fn apply_change(
         ));
     }
     if let Some(key) = obj.unknown_key() {
-        return Err(Refusal(a004(
+        return Err(Refusal::new(a004(
             &d.file,
             format!("{index}. değişiklik: “{key}” diye bir alan yok; yazımını kontrol edin (bir değişikliğin alanları: {CHANGE_KEYS})."),
         )));
@@ -265,7 +271,7 @@ fn apply_change(
     } else if let Some(v) = &obj.objective {
         Item::Objective(normalize_code(&v.0, "H"))
     } else {
-        return Err(Refusal(a004(
+        return Err(Refusal::new(a004(
             &d.file,
             format!("{index}. değişiklik hangi öğeyi değiştirdiğini söylemiyor: gosterge, faaliyet ya da hedef yazın."),
         )));

@@ -314,7 +314,7 @@ fn sheet_cells<RS: Read + Seek>(
     }
     let range = book
         .worksheet_range(name)
-        .map_err(|e| describe_error(e.into(), Some(name)))?;
+        .map_err(|e| describe_error(e, Some(name)))?;
     let (start_row, start_col) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
         push_cell(
