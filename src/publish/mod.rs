@@ -198,7 +198,7 @@ impl Publisher {
         status: &(dyn Fn(&str) + Sync),
     ) -> Result<Built, WriteError> {
         let mut built = Built::default();
-        if let Err(finding) = self.load_templates(input.project) {
+        if let Some(finding) = self.load_templates(input.project) {
             built.findings.push(finding);
             return Ok(built);
         }
@@ -229,16 +229,22 @@ impl Publisher {
     }
 
     /// Loads the templates once (the project's own beside the built-in ones); a template
-    /// that does not load is a T001 finding.
-    fn load_templates(&mut self, project: &Project) -> Result<(), Finding> {
+    /// that does not load gives a T001 finding.
+    fn load_templates(&mut self, project: &Project) -> Option<Finding> {
         if self.renderer.is_some() {
-            return Ok(());
+            return None;
         }
         let printable = Printable::new(&self.fonts, &project.settings.theme.font);
-        let renderer = Renderer::with_printable(Some(&project.dir), Arc::new(printable))
-            .map_err(|e| Finding::new(Code::T001, format!("şablonlar yüklenemedi: {e}")))?;
-        self.renderer = Some(renderer);
-        Ok(())
+        match Renderer::with_printable(Some(&project.dir), Arc::new(printable)) {
+            Ok(renderer) => {
+                self.renderer = Some(renderer);
+                None
+            }
+            Err(e) => Some(Finding::new(
+                Code::T001,
+                format!("şablonlar yüklenemedi: {e}"),
+            )),
+        }
     }
 
     /// Renders every requested book (cheap) and returns the ones to compile: a book over the
