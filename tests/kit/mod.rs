@@ -205,7 +205,7 @@ pub fn copy_dir(from: &Path, to: &Path) {
 // Findings
 
 /// The findings of one code.
-pub fn findings<'a>(checked: &'a Checked, code: Code) -> Vec<&'a Finding> {
+pub fn findings(checked: &Checked, code: Code) -> Vec<&Finding> {
     checked
         .report
         .findings
@@ -215,7 +215,7 @@ pub fn findings<'a>(checked: &'a Checked, code: Code) -> Vec<&'a Finding> {
 }
 
 /// Exactly one finding of the code; panics listing every finding otherwise.
-pub fn one<'a>(checked: &'a Checked, code: Code) -> &'a Finding {
+pub fn one(checked: &Checked, code: Code) -> &Finding {
     let found = findings(checked, code);
     assert_eq!(
         found.len(),
@@ -389,8 +389,10 @@ pub const ACTIVITY_HEADER: [&str; 10] = [
     "Açıklama",
 ];
 
-/// (code, objective, name, year, budget, spent, status)
-pub fn activity_sheet(rows: &[(&str, &str, &str, f64, f64, Option<f64>, &str)]) -> SheetSpec {
+/// One activity row: (code, objective, name, year, budget, spent, status).
+pub type ActivityRow<'a> = (&'a str, &'a str, &'a str, f64, f64, Option<f64>, &'a str);
+
+pub fn activity_sheet(rows: &[ActivityRow]) -> SheetSpec {
     let mut s = SheetSpec::new("Faaliyetler");
     s.row(0, ACTIVITY_HEADER.iter().map(|h| text(h)));
     for (i, (code, objective, name, year, budget, spent, status)) in rows.iter().enumerate() {

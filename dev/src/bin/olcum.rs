@@ -52,10 +52,10 @@ pub fn generate(dir: &Path) -> std::io::Result<()> {
     // Objective k (0-based over all) belongs to directorate k % 40.
     let mut costs = vec![0.0f64; GOALS * OBJECTIVES_PER_GOAL];
     let budget = |k: usize, a: usize, y: usize| 100_000.0 + (k * 1000 + a * 100 + y * 10) as f64;
-    for k in 0..costs.len() {
+    for (k, cost) in costs.iter_mut().enumerate() {
         for a in 0..ACTIVITIES_PER_OBJECTIVE {
             for y in 0..YEARS.len() {
-                costs[k] += budget(k, a, y);
+                *cost += budget(k, a, y);
             }
         }
     }

@@ -21,6 +21,9 @@ use super::{
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write as _};
 
+/// One row's cells, `(column, value)` in column order.
+type RowCells<'a> = Vec<(u32, &'a CellValue)>;
+
 /// The most data one record holds; longer data goes on in CONTINUE records.
 const MAX_RECORD_DATA: usize = 8224;
 
@@ -368,7 +371,7 @@ fn sheet_stream(sheet: &SheetSpec, active: bool, strings: &mut Strings) -> io::R
     record(&mut out, DEFCOLWIDTH, &8u16.to_le_bytes());
     push_colinfo(&mut out, sheet);
 
-    let mut rows: BTreeMap<u32, Vec<(u32, &CellValue)>> = BTreeMap::new();
+    let mut rows: BTreeMap<u32, RowCells> = BTreeMap::new();
     for (&(row, col), value) in &sheet.cells {
         rows.entry(row).or_default().push((col, value));
     }
@@ -388,7 +391,7 @@ fn sheet_stream(sheet: &SheetSpec, active: bool, strings: &mut Strings) -> io::R
     record(&mut out, DIMENSIONS, &dimensions.0);
 
     // Rows in blocks of 32, as Excel writes them: the block's ROW records, then its cells.
-    let mut blocks: BTreeMap<u32, Vec<(u32, &Vec<(u32, &CellValue)>)>> = BTreeMap::new();
+    let mut blocks: BTreeMap<u32, Vec<(u32, &RowCells)>> = BTreeMap::new();
     for (&row, cells) in &rows {
         blocks.entry(row / 32).or_default().push((row, cells));
     }
