@@ -639,6 +639,20 @@ mod tests {
     }
 
     #[test]
+    fn every_chapter_of_a_book_has_its_flag() {
+        let chapters: BTreeSet<String> = Book::ALL
+            .iter()
+            .flat_map(|b| b.narratives())
+            .map(|n| n.to_string())
+            .collect();
+        let flags = serde_json::to_value(Narratives::from_present(&chapters)).expect("serialises");
+        let flags = flags.as_object().expect("a dictionary");
+        let names: BTreeSet<String> = chapters.iter().map(|n| format!("{n}.typ")).collect();
+        assert_eq!(flags.keys().cloned().collect::<BTreeSet<_>>(), names);
+        assert!(flags.values().all(|v| v == true));
+    }
+
+    #[test]
     fn mayor_titles() {
         assert_eq!(
             mayor_title("Palandöken Belediyesi"),

@@ -89,15 +89,6 @@ impl BookContext {
             BookContext::ActivityReport(c) => &c.common,
         }
     }
-
-    /// The part every book has, to change (tests set what a fixture cannot reach).
-    pub fn common_mut(&mut self) -> &mut Common {
-        match self {
-            BookContext::StrategicPlan(c) => &mut c.common,
-            BookContext::PerformanceProgram(c) => &mut c.common,
-            BookContext::ActivityReport(c) => &mut c.common,
-        }
-    }
 }
 
 /// The template context of one book.
