@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::books::Book;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs, TemplateArgs};
-use crate::pipeline::{self, Checked, Options};
+use crate::ingest::InProcessReader;
+use crate::pipeline::{self, Checked, Gate, Options};
 use crate::publish;
 use crate::report::terminal;
 use std::time::Instant;
@@ -51,31 +52,6 @@ fn configure_threads(args: &ProjectArgs) {
     }
 }
 
-/// Reads and checks for the given books; prints nothing.
-fn load_and_check(args: &ProjectArgs, books: &[Book]) -> Result<(Checked, PathBuf), i32> {
-    configure_threads(args);
-    let dir = args.project.clone().unwrap_or_else(default_project);
-    let options = Options {
-        year: args.year,
-        books: books.to_vec(),
-    };
-    // Each workbook is read by a child process of this binary, so a hostile file costs one
-    // finding, never the run.
-    let checked = match crate::ingest::IsolatedReader::current() {
-        Some(reader) => pipeline::check_with(&dir, &options, &reader),
-        None => pipeline::check(&dir, &options),
-    }
-    .map_err(|e| {
-        eprint_error(&e.to_string());
-        EXIT_UNUSABLE
-    })?;
-    let out_dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| pipeline::default_output_dir(&checked.project));
-    Ok((checked, out_dir))
-}
-
 fn print_report(checked: &Checked, args: &ProjectArgs) {
     if args.json {
         let mut out = std::io::stdout().lock();
@@ -86,15 +62,27 @@ fn print_report(checked: &Checked, args: &ProjectArgs) {
 }
 
 fn check(args: &CheckArgs) -> i32 {
-    let (checked, out_dir) = match load_and_check(&args.project, &Book::ALL) {
-        Ok(v) => v,
-        Err(code) => return code,
+    let args = &args.project;
+    configure_threads(args);
+    let dir = args.project.clone().unwrap_or_else(default_project);
+    let options = Options {
+        year: args.year,
+        books: Book::ALL.to_vec(),
     };
-    if let Err(e) = pipeline::write_report(&checked, &out_dir) {
-        eprint_error(&e.to_string());
-        return EXIT_UNUSABLE;
-    }
-    print_report(&checked, &args.project);
+    // Each workbook is read by a child process of this binary, so a hostile file costs one
+    // finding, never the run.
+    let result = match crate::ingest::IsolatedReader::current() {
+        Some(reader) => pipeline::check_and_report(&dir, &options, args.output.clone(), &reader),
+        None => pipeline::check_and_report(&dir, &options, args.output.clone(), &InProcessReader),
+    };
+    let checked = match result {
+        Ok((checked, _)) => checked,
+        Err(e) => {
+            eprint_error(&e.to_string());
+            return EXIT_UNUSABLE;
+        }
+    };
+    print_report(&checked, args);
     if checked.report.has_errors() {
         EXIT_DATA_ERRORS
     } else {
@@ -128,7 +116,7 @@ fn selected_books(codes: &[String]) -> Result<Vec<Book>, String> {
     Ok(books)
 }
 
-/// One build: check, then the books (unless `--kati` with errors), then the report.
+/// One build through [`pipeline::build`]; prints its progress, the report and the timings.
 /// Returns the exit code.
 fn build_with(
     args: &BuildArgs,
@@ -137,73 +125,46 @@ fn build_with(
     only_changed: bool,
 ) -> i32 {
     let started = Instant::now();
+    configure_threads(&args.project);
     let dir = args.project.project.clone().unwrap_or_else(default_project);
-    let count = crate::ingest::discover::discover(&dir).candidates.len();
-    status(&format!("{:>12} {count} çalışma kitabı", "Okunuyor"));
-    let (mut checked, out_dir) = match load_and_check(&args.project, books) {
-        Ok(v) => v,
-        Err(code) => return code,
-    };
-    let has_errors = checked.report.has_errors();
-    let mut built = None;
-    if args.strict && has_errors {
-        eprintln!("--kati: verilerde hata olduğu için hiçbir kitap yazılmadı; önceki kitaplar yerinde duruyor.");
-    } else {
-        let request = publish::BuildRequest {
+    let options = pipeline::BuildOptions {
+        check: Options {
+            year: args.project.year,
             books: books.to_vec(),
-            out_dir: out_dir.clone(),
-        };
-        match publisher.build(&checked, &request, has_errors, only_changed, &status) {
-            Ok(b) => {
-                let findings = b.findings.clone();
-                built = Some(b);
-                pipeline::add_findings(&mut checked, findings);
-            }
-            Err(e) => {
-                eprint_error(&e.to_string());
-                return EXIT_UNUSABLE;
-            }
+        },
+        out_dir: args.project.output.clone(),
+        strict: args.strict,
+        only_changed,
+    };
+    let result = match crate::ingest::IsolatedReader::current() {
+        Some(reader) => pipeline::build(&dir, &options, &reader, publisher, &status),
+        None => pipeline::build(&dir, &options, &InProcessReader, publisher, &status),
+    };
+    let build = match result {
+        Ok(b) => b,
+        Err(e) => {
+            eprint_error(&e.to_string());
+            return EXIT_UNUSABLE;
         }
+    };
+    if build.gate == Gate::Withhold {
+        eprintln!("--kati: verilerde hata olduğu için hiçbir kitap yazılmadı; önceki kitaplar yerinde duruyor.");
     }
-    let write_started = Instant::now();
-    if let Err(e) = pipeline::write_report(&checked, &out_dir) {
-        eprint_error(&e.to_string());
-        return EXIT_UNUSABLE;
-    }
-    let report_time = write_started.elapsed();
-    print_report(&checked, &args.project);
+    print_report(&build.checked, &args.project);
     if args.timings {
-        for (name, d) in &checked.timings {
-            eprintln!("{:>14}: {}", name, seconds(*d));
-        }
-        if let Some(b) = &built {
-            for book in &b.books {
-                eprintln!(
-                    "{:>14}: dizgi {}, şablon {}",
-                    book.book.code(),
-                    seconds(book.typeset_time),
-                    seconds(book.render_time)
-                );
-            }
-            eprintln!("{:>14}: {}", "yazma", seconds(b.write_time + report_time));
-        }
+        print_timings(&build);
     }
-    let Some(built) = built else {
+    let Some(built) = &build.built else {
         return EXIT_DATA_ERRORS;
     };
-    let failed: Vec<&str> = built
-        .books
-        .iter()
-        .filter(|b| !b.written)
-        .map(|b| b.file.as_str())
-        .collect();
+    let draft = build.gate == Gate::Publish { draft: true };
     for b in built.books.iter().filter(|b| b.written) {
         status(&format!(
             "{:>12} {} ({} sayfa{})",
             "Yazıldı",
-            out_dir.join(&b.file).display(),
+            build.out_dir.join(&b.file).display(),
             b.pages,
-            if has_errors { ", TASLAK" } else { "" }
+            if draft { ", TASLAK" } else { "" }
         ));
     }
     if only_changed && built.books.is_empty() {
@@ -212,10 +173,16 @@ fn build_with(
             "Atlandı"
         ));
     }
-    if has_errors && !built.books.is_empty() {
+    if draft && !built.books.is_empty() {
         eprintln!("Verilerde hata olduğu için kitaplar TASLAK olarak yazıldı; hatalı değerler tablolarda işaretli.");
     }
     status(&format!("{:>12} {}", "Bitti", seconds(started.elapsed())));
+    let failed: Vec<&str> = built
+        .books
+        .iter()
+        .filter(|b| !b.written)
+        .map(|b| b.file.as_str())
+        .collect();
     if failed.is_empty() {
         EXIT_OK
     } else {
@@ -224,6 +191,28 @@ fn build_with(
             failed.join(", ")
         ));
         EXIT_DATA_ERRORS
+    }
+}
+
+/// `--zamanlama`: each stage's time, each book's typesetting and rendering, the writing.
+fn print_timings(build: &pipeline::Build) {
+    for (name, d) in &build.checked.timings {
+        eprintln!("{:>14}: {}", name, seconds(*d));
+    }
+    if let Some(b) = &build.built {
+        for book in &b.books {
+            eprintln!(
+                "{:>14}: dizgi {}, şablon {}",
+                book.book.code(),
+                seconds(book.typeset_time),
+                seconds(book.render_time)
+            );
+        }
+        eprintln!(
+            "{:>14}: {}",
+            "yazma",
+            seconds(b.write_time + build.report_time)
+        );
     }
 }
 

@@ -16,6 +16,7 @@ pub mod config;
 pub mod failure;
 pub mod finding;
 pub mod ingest;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod performance;

@@ -2,7 +2,7 @@
 //! hedef roll-up, the amaç mean and budget realisation; plus the Turkish number formatting the
 //! books and messages use for them.
 //!
-//! Every rate is computed unrounded (`f64`) and only rounded when shown ([`rate_text`]).
+//! Every rate is computed unrounded (`f64`) and only rounded when shown (`text::format::ratio`).
 //! Nothing here panics or divides by zero: a division by zero gives 0 as the spec says, and a
 //! rate that cannot be computed says why as data ([`RateOutcome::Missing`]).
 
@@ -313,32 +313,6 @@ pub fn budget_realisation(model: &Model, year: i32) -> BudgetRealisation {
     }
 }
 
-// ---------------------------------------------------------------------------------------
-// Turkish number formatting
-
-/// A rate with one decimal, Turkish style, rounded half away from zero:
-/// 77.45 → `77,5`, 77.25 → `77,3`, 83.0 → `83,0`.
-pub fn rate_text(rate: f64) -> String {
-    crate::text::format::ratio(rate)
-}
-
-/// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
-/// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
-pub fn number_text(x: f64) -> String {
-    let s = crate::text::format::number(x, Some(4));
-    match s.split_once(',') {
-        Some((int, frac)) => {
-            let frac = frac.trim_end_matches('0');
-            if frac.is_empty() {
-                int.to_string()
-            } else {
-                format!("{int},{frac}")
-            }
-        }
-        None => s,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,7 +368,7 @@ mod tests {
         // A=40, Y=30, X=32 → 80.
         let r = realisation_rate(Direction::Decrease, 40.0, 30.0, 32.0);
         assert!(close(r, 80.0), "{r}");
-        assert_eq!(rate_text(r), "80,0");
+        assert_eq!(crate::text::format::ratio(r), "80,0");
         let ind = indicator(
             "PG1.1.1",
             Direction::Decrease,
@@ -404,7 +378,9 @@ mod tests {
             Some(32.0),
         );
         assert_eq!(
-            indicator_rate(&ind, 2025).rate().map(rate_text),
+            indicator_rate(&ind, 2025)
+                .rate()
+                .map(crate::text::format::ratio),
             Some("80,0".into())
         );
     }
@@ -414,12 +390,18 @@ mod tests {
         let w = [30.0, 30.0, 40.0];
         let rates = [100.0, 50.0, 80.0];
         let pairs: Vec<(f64, f64)> = rates.iter().copied().zip(w).collect();
-        assert_eq!(rate_text(roll_up(&pairs, Some(100.0))), "77,0");
+        assert_eq!(
+            crate::text::format::ratio(roll_up(&pairs, Some(100.0))),
+            "77,0"
+        );
         let over: Vec<(f64, f64)> = [120.0, 50.0, 80.0].iter().copied().zip(w).collect();
         assert!(close(roll_up(&over, Some(100.0)), 77.0));
-        assert_eq!(rate_text(roll_up(&over, Some(100.0))), "77,0");
+        assert_eq!(
+            crate::text::format::ratio(roll_up(&over, Some(100.0))),
+            "77,0"
+        );
         assert!(close(roll_up(&over, None), 83.0));
-        assert_eq!(rate_text(roll_up(&over, None)), "83,0");
+        assert_eq!(crate::text::format::ratio(roll_up(&over, None)), "83,0");
     }
 
     #[test]
@@ -546,20 +528,16 @@ mod tests {
 
     #[test]
     fn one_decimal_half_away_from_zero() {
-        assert_eq!(rate_text(77.45), "77,5");
-        assert_eq!(rate_text(77.25), "77,3");
-        assert_eq!(rate_text(83.0), "83,0");
-        assert_eq!(rate_text(77.44999999999999), "77,5");
-        assert_eq!(rate_text(77.44), "77,4");
-        assert_eq!(rate_text(99.95), "100,0");
-        assert_eq!(rate_text(-12.25), "-12,3");
-        assert_eq!(rate_text(-0.04), "0,0");
-        assert_eq!(rate_text(0.05), "0,1");
-        assert_eq!(rate_text(1234.56), "1.234,6");
-        assert_eq!(rate_text(f64::NAN), "—");
-        assert_eq!(number_text(1_250_000.0), "1.250.000");
-        assert_eq!(number_text(0.45), "0,45");
-        assert_eq!(number_text(1234.5), "1.234,5");
-        assert_eq!(number_text(-3.0), "-3");
+        assert_eq!(crate::text::format::ratio(77.45), "77,5");
+        assert_eq!(crate::text::format::ratio(77.25), "77,3");
+        assert_eq!(crate::text::format::ratio(83.0), "83,0");
+        assert_eq!(crate::text::format::ratio(77.44999999999999), "77,5");
+        assert_eq!(crate::text::format::ratio(77.44), "77,4");
+        assert_eq!(crate::text::format::ratio(99.95), "100,0");
+        assert_eq!(crate::text::format::ratio(-12.25), "-12,3");
+        assert_eq!(crate::text::format::ratio(-0.04), "0,0");
+        assert_eq!(crate::text::format::ratio(0.05), "0,1");
+        assert_eq!(crate::text::format::ratio(1234.56), "1.234,6");
+        assert_eq!(crate::text::format::ratio(f64::NAN), "—");
     }
 }

@@ -1,5 +1,7 @@
-//! The one orchestrator: ingest → merge → amend → rules → (render → typeset). Each stage is
-//! a module of its own; this file only runs them in order and collects their findings.
+//! The one orchestrator: read → merge → amend → check → gate → publish → report. Each stage is
+//! a module of its own with a typed input and output; this file only runs them in order and
+//! collects their findings. `kitap denetle` runs [`check_with`] and [`write_report`];
+//! `kitap derle` and `kitap izle` run [`build`], which adds the gate and the publishing.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,10 +11,12 @@ use crate::amend;
 use crate::books::{self, Book};
 use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
-use crate::ingest::{self, InProcessReader, WorkbookReader};
-use crate::model::{self, Model};
+use crate::ingest::{self, InProcessReader, Ingested, WorkbookReader};
+use crate::merge;
+use crate::model::Model;
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
+use crate::publish::{BuildRequest, Built, PublishInput, Publisher};
 use crate::render::{RenderError, Renderer};
 use crate::report::{html, Report};
 use crate::rules;
@@ -76,40 +80,85 @@ pub fn check_with(
     options: &Options,
     reader: &dyn WorkbookReader,
 ) -> Result<Checked, ConfigError> {
-    let mut timings = Vec::new();
-    let mut clock = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, clock.elapsed()));
-        clock = Instant::now();
-    };
     let project = load(dir, options)?;
-    let ingested = ingest::ingest(&project, reader);
-    lap("okuma", &mut timings);
-    let merged = model::merge(&project, ingested);
+    let fonts = FontLibrary::load(&[project.dir.join("fonts")]);
+    Ok(check_project(project, options, reader, &fonts))
+}
+
+/// A stopwatch for the stages: each lap is one stage's time.
+struct Laps {
+    clock: Instant,
+    timings: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn start() -> Laps {
+        Laps {
+            clock: Instant::now(),
+            timings: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        self.timings.push((name, self.clock.elapsed()));
+        self.clock = Instant::now();
+    }
+}
+
+/// The stages up to the report: read, merge, amend, check. `fonts` are the fonts the books
+/// are set in (the printable-text check looks at them).
+fn check_project(
+    project: Project,
+    options: &Options,
+    reader: &dyn WorkbookReader,
+    fonts: &FontLibrary,
+) -> Checked {
+    let mut laps = Laps::start();
+    let ingested = read(&project, reader);
+    laps.lap("okuma");
+    let merged = merge::merge(&project, ingested);
     let mut model = merged.model;
     let mut findings = merged.findings;
-    lap("birleştirme", &mut timings);
-    let amended = amend::apply_all(&project.dir, &project.settings, &mut model);
-    findings.extend(amended.findings);
-    lap("değişiklikler", &mut timings);
-    // Every text a book prints, checked against the fonts the books use (D010, D011).
-    let fonts = FontLibrary::load(&[project.dir.join("fonts")]);
-    let printable = Printable::new(&fonts, &project.settings.theme.font);
-    findings.extend(printable::check(&project, &model, &printable));
-    lap("yazı tipleri", &mut timings);
-    // Every rule runs on the model after the amendments are applied.
-    findings.extend(rules::check(&model, &project.settings));
-    let narratives = books::narratives_present(&project.dir);
-    findings.extend(books::missing_narratives(&options.books, &narratives));
+    laps.lap("birleştirme");
+    findings.extend(apply_amendments(&project, &mut model));
+    laps.lap("değişiklikler");
+    findings.extend(check_text(&project, &model, fonts));
+    laps.lap("yazı tipleri");
+    findings.extend(check_rules(&project, &model, options));
     let findings = apply_severities(&project, findings);
-    lap("kurallar", &mut timings);
+    laps.lap("kurallar");
     let report = Report::new(&project.settings.institution.name, merged.files, findings);
-    Ok(Checked {
+    Checked {
         project,
         model,
         report,
-        timings,
-    })
+        timings: laps.timings,
+    }
+}
+
+/// Reading: every workbook of `birimler/`, each to a parsed workbook or a finding.
+pub fn read(project: &Project, reader: &dyn WorkbookReader) -> Ingested {
+    ingest::ingest(project, reader)
+}
+
+/// Amending: the council decisions of `degisiklikler/` applied to the model; their findings.
+pub fn apply_amendments(project: &Project, model: &mut Model) -> Vec<Finding> {
+    amend::apply_all(&project.dir, &project.settings, model).findings
+}
+
+/// Checking the text: every text a book prints, against the fonts the books use (D010, D011).
+pub fn check_text(project: &Project, model: &Model, fonts: &FontLibrary) -> Vec<Finding> {
+    let printable = Printable::new(fonts, &project.settings.theme.font);
+    printable::check(project, model, &printable)
+}
+
+/// Checking the rules: every rule on the model after the amendments (G, R, B), and the
+/// narrative chapters the books asked for need (Y010).
+pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<Finding> {
+    let mut findings = rules::check(model, &project.settings);
+    let narratives = books::narratives_present(&project.dir);
+    findings.extend(books::missing_narratives(&options.books, &narratives));
+    findings
 }
 
 /// Adds findings of later stages (books) to the report, severity overrides applied.
@@ -121,6 +170,135 @@ pub fn add_findings(checked: &mut Checked, extra: Vec<Finding>) {
     findings.extend(apply_severities(&checked.project, extra));
     let files = std::mem::take(&mut checked.report.files);
     checked.report = Report::new(&checked.project.settings.institution.name, files, findings);
+}
+
+/// What `derle` (and each rebuild of `izle`) is asked for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub check: Options,
+    /// `-o`: the output folder instead of `output/<project>/`.
+    pub out_dir: Option<PathBuf>,
+    /// `--kati`: no book at all when the data has errors.
+    pub strict: bool,
+    /// `izle`: only the books a change can affect are compiled again.
+    pub only_changed: bool,
+}
+
+/// Whether the books are made, decided on the check report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// The books are made; `draft` when the data has errors (TASLAK on every page, the values
+    /// an error touches marked).
+    Publish { draft: bool },
+    /// `--kati` and the data has errors: no book is written, the previous ones stay.
+    Withhold,
+}
+
+/// The gate: `--kati` withholds the books when the data has errors; otherwise they are made,
+/// as drafts when it has errors.
+pub fn gate(report: &Report, strict: bool) -> Gate {
+    match (report.has_errors(), strict) {
+        (true, true) => Gate::Withhold,
+        (draft, _) => Gate::Publish { draft },
+    }
+}
+
+/// One build's result.
+#[derive(Debug)]
+pub struct Build {
+    /// The check, with the findings of publishing (T001, T002) added to its report.
+    pub checked: Checked,
+    pub out_dir: PathBuf,
+    pub gate: Gate,
+    /// The books, unless the gate withheld them.
+    pub built: Option<Built>,
+    /// How long writing the check report took.
+    pub report_time: Duration,
+}
+
+/// Why a build stopped: the project folder is unusable, or a file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Project(#[from] ConfigError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+}
+
+/// `derle`: read, merge, amend, check; the gate; the books (PDFs and `kaynak/`, each written
+/// atomically); the check report. `publisher` keeps fonts, templates and Typst's caches warm
+/// between the builds of `izle`; `status` gets the progress lines.
+pub fn build(
+    dir: &Path,
+    options: &BuildOptions,
+    reader: &dyn WorkbookReader,
+    publisher: &mut Publisher,
+    status: &(dyn Fn(&str) + Sync),
+) -> Result<Build, BuildError> {
+    let count = ingest::discover::discover(dir).candidates.len();
+    status(&format!("{:>12} {count} çalışma kitabı", "Okunuyor"));
+    let project = load(dir, &options.check)?;
+    let mut checked = check_project(project, &options.check, reader, publisher.fonts());
+    let out_dir = options
+        .out_dir
+        .clone()
+        .unwrap_or_else(|| default_output_dir(&checked.project));
+    let gate = gate(&checked.report, options.strict);
+    let built = match gate {
+        Gate::Withhold => None,
+        Gate::Publish { draft } => {
+            let built = publish(&checked, &out_dir, options, draft, publisher, status)?;
+            add_findings(&mut checked, built.findings.clone());
+            Some(built)
+        }
+    };
+    let started = Instant::now();
+    write_report(&checked, &out_dir)?;
+    Ok(Build {
+        checked,
+        out_dir,
+        gate,
+        built,
+        report_time: started.elapsed(),
+    })
+}
+
+/// `denetle`: read, merge, amend, check, and the check report written into the output folder
+/// (`out_dir`, else `output/<project>/`). Returns the check and the folder.
+pub fn check_and_report(
+    dir: &Path,
+    options: &Options,
+    out_dir: Option<PathBuf>,
+    reader: &dyn WorkbookReader,
+) -> Result<(Checked, PathBuf), BuildError> {
+    let checked = check_with(dir, options, reader)?;
+    let out_dir = out_dir.unwrap_or_else(|| default_output_dir(&checked.project));
+    write_report(&checked, &out_dir)?;
+    Ok((checked, out_dir))
+}
+
+/// Publishing: the books asked for, rendered, compiled and written into `out_dir`.
+pub fn publish(
+    checked: &Checked,
+    out_dir: &Path,
+    options: &BuildOptions,
+    draft: bool,
+    publisher: &mut Publisher,
+    status: &(dyn Fn(&str) + Sync),
+) -> Result<Built, WriteError> {
+    let input = PublishInput {
+        project: &checked.project,
+        model: &checked.model,
+        findings: &checked.report.findings,
+        draft,
+    };
+    let request = BuildRequest {
+        books: options.check.books.clone(),
+        out_dir: out_dir.to_path_buf(),
+    };
+    publisher.build(&input, &request, options.only_changed, status)
 }
 
 /// Reads and checks a project folder in this process.

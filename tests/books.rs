@@ -6,15 +6,13 @@ mod kit;
 use std::path::Path;
 
 use kit::*;
-use kitap::books::{book_context, Book, BookInput};
+use kitap::books::Book;
 use kitap::finding::Severity;
+use kitap::ingest::InProcessReader;
 use kitap::model::Period;
-use kitap::pipeline::{self, Checked, Options};
-use kitap::render::Renderer;
+use kitap::pipeline::{self, BuildOptions, Checked, Options};
+use kitap::publish::Publisher;
 use kitap::sheetwrite::{CellValue, SheetSpec};
-use kitap::typeset::{
-    compile, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
-};
 
 /// One book, compiled: its page texts.
 struct Pages {
@@ -73,65 +71,60 @@ fn check(dir: &Path) -> Checked {
     pipeline::check(dir, &Options::default()).expect("the project loads")
 }
 
-/// Renders and compiles the books as `kitap derle` does: a draft when the data has errors.
-fn build(dir: &Path, checked: &Checked, books: &[Book]) -> Vec<Pages> {
-    let errors: Vec<_> = checked
+/// Makes the books through the production path, `pipeline::build` (the one `kitap derle`
+/// runs: a draft when the data has errors), into a temporary folder, and reads their pages.
+fn build(dir: &Path, books: &[Book]) -> Vec<Pages> {
+    let out = tempfile::tempdir().expect("output folder");
+    let options = BuildOptions {
+        check: Options {
+            books: books.to_vec(),
+            ..Options::default()
+        },
+        out_dir: Some(out.path().to_path_buf()),
+        ..BuildOptions::default()
+    };
+    let mut publisher = Publisher::new(dir);
+    let build = pipeline::build(dir, &options, &InProcessReader, &mut publisher, &|_| {})
+        .expect("the project builds");
+    let built = build.built.expect("the books are made");
+    let t: Vec<String> = build
+        .checked
         .report
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .cloned()
+        .filter(|f| f.code.as_str().starts_with('T'))
+        .map(|f| format!("{}: {}", f.code.as_str(), f.message))
         .collect();
-    let narratives = kitap::books::narratives_present(dir);
-    let renderer = Renderer::new(Some(dir)).expect("templates load");
-    let fonts = FontLibrary::load(&[]);
+    assert!(t.is_empty(), "typesetting findings: {t:#?}");
     books
         .iter()
         .map(|&book| {
-            let input = BookInput {
-                model: &checked.model,
-                settings: &checked.project.settings,
-                findings: &errors,
-                draft: !errors.is_empty(),
-                narratives: &narratives,
-                project_dir: dir,
-            };
-            let source = renderer
-                .render(book.template(), &book_context(book, &input))
-                .unwrap_or_else(|e| panic!("{} does not render: {e}", book.title()));
-            let stem = book.stem(&checked.project.settings.years);
-            let tree = FileTree::new(dir).expect("project folder");
-            let doc = Document {
-                main_path: format!("{stem}.typ"),
-                main_text: source,
-            };
-            let settings = PdfSettings {
-                standard: PdfStandard::A2b,
-                timestamp: FixedDateTime::date(2026, 1, 1).expect("a date"),
-                ident: format!("test/{stem}"),
-            };
-            let compiled = compile(&doc, &tree, &fonts, &settings).unwrap_or_else(|d| {
-                let msgs: Vec<String> = d
-                    .iter()
-                    .map(|d| format!("{:?}:{:?} {}", d.path, d.line, d.message))
-                    .collect();
-                panic!("{} does not compile:\n{}", book.title(), msgs.join("\n"))
-            });
-            // To look at the books a test makes: KITAP_TEST_PDF=/some/folder.
-            if let Some(out) = std::env::var_os("KITAP_TEST_PDF") {
-                let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
-                let path = Path::new(&out).join(format!("{}-{stem}.pdf", name.unwrap_or_default()));
-                std::fs::write(path, &compiled.pdf).expect("write the PDF");
-            }
-            let warnings: Vec<&str> = compiled
-                .warnings
+            let outcome = built
+                .books
                 .iter()
-                .map(|w| w.message.as_str())
-                .collect();
-            assert!(warnings.is_empty(), "{}: {warnings:?}", book.title());
-            let pages = pdf_extract::extract_text_from_mem_by_pages(&compiled.pdf)
+                .find(|b| b.book == book)
+                .unwrap_or_else(|| panic!("{} was not made", book.title()));
+            assert!(outcome.written, "{} was not written", book.title());
+            assert!(
+                outcome.warnings.is_empty(),
+                "{}: {:?}",
+                book.title(),
+                outcome.warnings
+            );
+            let pdf = std::fs::read(out.path().join(&outcome.file)).expect("the PDF is there");
+            // To look at the books a test makes: KITAP_TEST_PDF=/some/folder.
+            if let Some(folder) = std::env::var_os("KITAP_TEST_PDF") {
+                let name = dir.file_name().map(|n| n.to_string_lossy().into_owned());
+                let path = Path::new(&folder).join(format!(
+                    "{}-{}",
+                    name.unwrap_or_default(),
+                    outcome.file
+                ));
+                std::fs::write(path, &pdf).expect("write the PDF");
+            }
+            let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf)
                 .expect("the PDF's text is readable");
-            assert_eq!(pages.len(), compiled.pages);
+            assert_eq!(pages.len(), outcome.pages);
             Pages { book, pages }
         })
         .collect()
@@ -140,7 +133,7 @@ fn build(dir: &Path, checked: &Checked, books: &[Book]) -> Vec<Pages> {
 fn example_books() -> (Checked, Vec<Pages>) {
     let dir = example_dir();
     let checked = check(&dir);
-    let books = build(&dir, &checked, &Book::ALL);
+    let books = build(&dir, &Book::ALL);
     (checked, books)
 }
 
@@ -472,8 +465,7 @@ fn workbook_text_prints_literally_and_never_as_typst() {
     ]);
     p.write("birimler/fen-isleri.xlsx", &book);
 
-    let checked = p.check();
-    let books = build(&p.dir, &checked, &Book::ALL);
+    let books = build(&p.dir, &Book::ALL);
     let pp = &books[1];
     let fr = &books[2];
     for (k, v) in values.iter().enumerate() {
@@ -538,12 +530,7 @@ fn a_missing_realisation_prints_veri_yok_and_says_which_indicator_is_missing() {
         ("PG1.1.2", 2025.0, "Yıl Sonu", 55.0, "Kış koşulları."),
     ]);
     p.write("birimler/fen-isleri.xlsx", &book);
-    let checked = p.check();
-    let books = build(
-        &p.dir,
-        &checked,
-        &[Book::PerformanceProgram, Book::ActivityReport],
-    );
+    let books = build(&p.dir, &[Book::PerformanceProgram, Book::ActivityReport]);
     let fr = &books[1];
     let row = fr
         .pages_with("PG1.1.1 Asfaltlanan yol uzunluğu")
@@ -621,11 +608,7 @@ fn a_long_table_repeats_its_header_on_every_page() {
         "{:#?}",
         checked.report.findings
     );
-    let books = build(
-        &p.dir,
-        &checked,
-        &[Book::StrategicPlan, Book::ActivityReport],
-    );
+    let books = build(&p.dir, &[Book::StrategicPlan, Book::ActivityReport]);
 
     // The pages from the table's caption up to the next hedef's caption.
     let span = |b: &Pages, caption: &str, next: &str| -> Vec<String> {
@@ -708,11 +691,7 @@ fn a_draft_marks_the_values_an_error_touches() {
         "{:#?}",
         checked.report.findings
     );
-    let books = build(
-        &p.dir,
-        &checked,
-        &[Book::StrategicPlan, Book::ActivityReport],
-    );
+    let books = build(&p.dir, &[Book::StrategicPlan, Book::ActivityReport]);
     for b in &books {
         let text = b.text();
         assert!(text.contains("TASLAK"), "{}", b.book.title());
@@ -740,8 +719,7 @@ fn a_draft_marks_the_values_an_error_touches() {
 #[test]
 fn a_project_without_workbooks_still_makes_every_book_with_every_chapter() {
     let p = TestProject::empty("books-empty");
-    let checked = p.check();
-    let books = build(&p.dir, &checked, &Book::ALL);
+    let books = build(&p.dir, &Book::ALL);
     for b in &books {
         let text = b.text();
         assert!(text.contains("TASLAK"), "G006 makes it a draft");

@@ -744,7 +744,7 @@ fn read_one(ext: &str, bytes: &[u8]) -> Result<Ending, String> {
     };
     save_crash(&ending, &reading.project.path(&rel), ext, bytes);
     // The rest of the pipeline takes whatever was read.
-    let merged = kitap::model::merge(&project, ingested);
+    let merged = kitap::merge::merge(&project, ingested);
     let _ = kitap::rules::check(&merged.model, &project.settings);
     let printable = kitap::printable::Printable::built_in();
     let _ = kitap::printable::check(&project, &merged.model, &printable);

@@ -702,19 +702,25 @@ fn rates_of_the_valid_project() {
     let run = TestProject::valid().check();
     let m = &run.checked.model;
     let h = performance::objective_rate(m, "H1.1", 2025, Some(100.0));
-    assert_eq!(h.rate().map(performance::rate_text), Some("100,0".into()));
+    assert_eq!(
+        h.rate().map(kitap::text::format::ratio),
+        Some("100,0".into())
+    );
     let a = performance::goal_rate(m, "A1", 2025, None);
-    assert_eq!(a.rate().map(performance::rate_text), Some("100,0".into()));
+    assert_eq!(
+        a.rate().map(kitap::text::format::ratio),
+        Some("100,0".into())
+    );
     let b = performance::budget_realisation(m, 2025);
     assert_eq!(b.by_directorate.len(), 2);
     assert_eq!(b.by_directorate[0].directorate, FEN);
     assert_eq!(
-        performance::rate_text(b.by_directorate[0].total.rate()),
+        kitap::text::format::ratio(b.by_directorate[0].total.rate()),
         "75,0"
     );
     assert_eq!(b.by_code.len(), 1);
     assert_eq!(b.total.appropriation, 400_000.0);
-    assert_eq!(performance::rate_text(b.total.rate()), "75,0");
+    assert_eq!(kitap::text::format::ratio(b.total.rate()), "75,0");
     // 2026 has appropriations and no expenditure yet.
     assert_eq!(performance::budget_realisation(m, 2026).total.rate(), 0.0);
 }

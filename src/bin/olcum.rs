@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
-use kitap::books::Book;
-use kitap::pipeline::{self, Options};
-use kitap::publish::{BuildRequest, Publisher};
+use kitap::ingest::InProcessReader;
+use kitap::pipeline::{self, BuildOptions};
+use kitap::publish::Publisher;
 use kitap::sheetwrite::{self, CellValue, SheetSpec, WorkbookSpec};
 
 const DIRECTORATES: usize = 40;
@@ -302,33 +302,28 @@ fn main() -> ExitCode {
     }
 
     // Warm rebuild after one amendment, as `kitap izle` does it.
-    let options = Options::default();
-    let Ok(checked) = pipeline::check(&dir, &options) else {
-        eprintln!("olcum: proje okunamadı");
-        return ExitCode::FAILURE;
+    let mut options = BuildOptions {
+        out_dir: Some(dir.join("output-sicak")),
+        ..BuildOptions::default()
     };
     let mut publisher = Publisher::new(&dir);
-    let request = BuildRequest {
-        books: Book::ALL.to_vec(),
-        out_dir: dir.join("output-sicak"),
-    };
     let quiet = |_: &str| {};
-    let draft = checked.report.has_errors();
-    let _ = publisher.build(&checked, &request, draft, false, &quiet);
+    if pipeline::build(&dir, &options, &InProcessReader, &mut publisher, &quiet).is_err() {
+        eprintln!("olcum: proje okunamadı");
+        return ExitCode::FAILURE;
+    }
     let _ = std::fs::create_dir_all(dir.join("degisiklikler"));
     let _ = std::fs::write(
         dir.join("degisiklikler/2025-200.yaml"),
         "karar: {organ: Meclis, no: \"2025/200\", tarih: 2025-11-20}\ngerekce: Ölçüm.\ndegisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2029\n    eski: 60\n    yeni: 65\n",
     );
+    options.only_changed = true;
     let started = Instant::now();
-    let Ok(checked) = pipeline::check(&dir, &options) else {
-        eprintln!("olcum: proje okunamadı");
-        return ExitCode::FAILURE;
-    };
-    let draft = checked.report.has_errors();
-    let built = publisher.build(&checked, &request, draft, true, &quiet);
+    let built = pipeline::build(&dir, &options, &InProcessReader, &mut publisher, &quiet);
     let warm = started.elapsed();
     let rebuilt: Vec<String> = built
+        .ok()
+        .and_then(|b| b.built)
         .map(|b| b.books.iter().map(|x| x.file.clone()).collect())
         .unwrap_or_default();
     println!(

@@ -352,7 +352,7 @@ pub(crate) fn money(x: f64) -> String {
 
 /// A rate with one decimal, half away from zero: `77,5`.
 pub(crate) fn rate(x: f64) -> String {
-    crate::performance::rate_text(x)
+    crate::text::format::ratio(x)
 }
 
 /// A rate with the percent sign in front: `%77,5`.

@@ -17,17 +17,6 @@ pub use isolate::IsolatedReader;
 pub use parse::ParsedWorkbook;
 pub use read::{RawWorkbook, ReadFailure};
 
-/// What happened to a file of `birimler/` (the JSON report's `durum`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum FileStatus {
-    #[serde(rename = "okundu")]
-    Read,
-    #[serde(rename = "atlandi")]
-    Skipped,
-    #[serde(rename = "okunamadi")]
-    Unreadable,
-}
-
 /// One file's outcome.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileOutcome {

@@ -24,10 +24,6 @@
 //! | bütçe dışı kaynak | `off_budget` |
 //! | izleme / raporlama sıklığı | `monitoring` / `reporting` ([`Frequency`]) |
 
-pub mod merge;
-
-pub use merge::{merge, Merged};
-
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -14,9 +14,9 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::FileEntry;
 use super::{Report, Summary};
 use crate::finding::{Finding, SeverityCounts};
-use crate::model::merge::FileEntry;
 use crate::render::{RenderError, Renderer};
 use crate::text::fold;
 
@@ -196,8 +196,8 @@ mod tests {
 
     use super::*;
     use crate::finding::Code;
-    use crate::ingest::FileStatus;
     use crate::printable::Printable;
+    use crate::report::FileStatus;
 
     #[test]
     fn slugs_are_ascii_and_readable() {

@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use crate::finding::{Finding, Severity, SeverityCounts};
-use crate::model::merge::FileEntry;
 
 pub mod html;
 pub mod terminal;
@@ -16,6 +15,34 @@ pub struct Summary {
     pub counts: SeverityCounts,
     #[serde(rename = "dosya")]
     pub files: usize,
+    #[serde(rename = "okunan_satir")]
+    pub rows_read: usize,
+    #[serde(rename = "modeldeki_satir")]
+    pub rows_in_model: usize,
+    #[serde(rename = "reddedilen_satir")]
+    pub rows_rejected: usize,
+}
+
+/// What happened to a file of `birimler/` (the JSON report's `durum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum FileStatus {
+    #[serde(rename = "okundu")]
+    Read,
+    #[serde(rename = "atlandi")]
+    Skipped,
+    #[serde(rename = "okunamadi")]
+    Unreadable,
+}
+
+/// One file's line in the report: what was read, what was kept.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FileEntry {
+    #[serde(rename = "dosya")]
+    pub file: String,
+    #[serde(rename = "birim", skip_serializing_if = "Option::is_none")]
+    pub directorate: Option<String>,
+    #[serde(rename = "durum")]
+    pub status: FileStatus,
     #[serde(rename = "okunan_satir")]
     pub rows_read: usize,
     #[serde(rename = "modeldeki_satir")]

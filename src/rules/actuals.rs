@@ -3,7 +3,8 @@
 use super::{place, place_or_decision, Context};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{Indicator, Period};
-use crate::performance::{indicator_rate, number_text, rate_text, RateOutcome};
+use crate::performance::{indicator_rate, RateOutcome};
+use crate::text::format::{plain_number, ratio};
 
 /// Allowed float noise when comparing a rate with 100.
 const RATE_EPSILON: f64 = 1e-9;
@@ -81,7 +82,7 @@ pub fn deviation_without_reason(cx: &Context<'_>) -> Vec<Finding> {
         let limit = if tolerance > 0.0 {
             format!(
                 "100'den sapma izin verilen {} puanı aşıyor",
-                number_text(tolerance)
+                plain_number(tolerance)
             )
         } else {
             "100'den sapıyor".to_string()
@@ -98,10 +99,10 @@ pub fn deviation_without_reason(cx: &Context<'_>) -> Vec<Finding> {
         let msg = format!(
             "{} göstergesinin {year} yılı gerçekleşme oranı %{} (başlangıç {}, hedef {}, Yıl Sonu {}); {limit} ve gösterge {how} kaldı, ama Sapma Nedeni boş. {fix}",
             i.code,
-            rate_text(rate),
-            i.baseline.value.map(number_text).unwrap_or_default(),
-            i.target(year).map(number_text).unwrap_or_default(),
-            number_text(actual.value.value),
+            ratio(rate),
+            i.baseline.value.map(plain_number).unwrap_or_default(),
+            i.target(year).map(plain_number).unwrap_or_default(),
+            plain_number(actual.value.value),
         );
         out.push(place(
             about(Code::R002, i, msg),

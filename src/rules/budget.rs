@@ -3,10 +3,10 @@
 use super::{place, Context, MONEY_TOLERANCE, PLAN_FILE};
 use crate::finding::{Code, Finding};
 use crate::model::{economic_code_name, Status};
-use crate::performance::number_text;
+use crate::text::format::plain_number;
 
 fn tl(x: f64) -> String {
-    format!("{} TL", number_text(x))
+    format!("{} TL", plain_number(x))
 }
 
 /// B001: a directorate's activity Bütçe (TL) for the program year, summed, exceeds its Toplam

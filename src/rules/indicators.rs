@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::{place_or_decision, where_text, Context, PLAN_FILE};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{code_key, Direction, Indicator, Objective};
-use crate::performance::number_text;
+use crate::text::format::plain_number;
 
 /// The indicator's directorate as a finding names it (none when unknown).
 fn directorate(i: &Indicator) -> Option<&str> {
@@ -105,8 +105,8 @@ pub fn targets_out_of_order(cx: &Context<'_>) -> Vec<Finding> {
                         "{} göstergesi {} yönlü, ama {year} hedefi ({}) bir önceki değerden ({prev_name}: {}) {word}. Hedefler plan başından itibaren birikimlidir: {} yönlü bir göstergede {chain} olmalı. Hedefleri ya da göstergenin yönünü düzeltin.",
                         i.code,
                         i.direction.value.label(),
-                        number_text(value),
-                        number_text(*prev),
+                        plain_number(value),
+                        plain_number(*prev),
                         i.direction.value.label(),
                     );
                     out.push(place_or_decision(
@@ -153,7 +153,7 @@ pub fn percentage_out_of_range(cx: &Context<'_>) -> Vec<Finding> {
             let msg = format!(
                 "{} göstergesinin ölçü birimi Yüzde, ama {what} {}: yüzde değerleri 0 ile 100 arasında olmalı. Değeri düzeltin ya da ölçü birimini değiştirin.",
                 i.code,
-                number_text(value)
+                plain_number(value)
             );
             out.push(place_or_decision(
                 cx,
@@ -236,7 +236,7 @@ pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
                 if let (Some(_), Some(d)) = (&i.weight.cell, &i.weight.changed_by) {
                     place.push_str(&format!(", {d} sayılı kararla değiştirildi"));
                 }
-                format!("{} = {} ({place})", i.code, number_text(i.weight.value))
+                format!("{} = {} ({place})", i.code, plain_number(i.weight.value))
             })
             .collect();
         let across = if files.len() > 1 {
@@ -249,7 +249,7 @@ pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
         };
         let msg = format!(
             "{objective} hedefinin göstergelerinin Hedefe Etkisi toplamı {}; 100 olmalı. Ağırlıklar: {}.{across} Ağırlıkları, toplamları 100 olacak şekilde düzeltin.",
-            number_text(sum),
+            plain_number(sum),
             weights.join(", ")
         );
         let owner = first.map(|(_, i)| i).or(indicators.first().copied());
@@ -306,7 +306,7 @@ pub fn weight_out_of_range(cx: &Context<'_>) -> Vec<Finding> {
             let msg = format!(
                 "{} göstergesinin Hedefe Etkisi {}: 0'dan büyük ve en çok 100 olmalı. Göstergenin hedefe katkısını yüzde olarak yazın (hedefin göstergelerinin toplamı 100).",
                 i.code,
-                number_text(i.weight.value)
+                plain_number(i.weight.value)
             );
             place_or_decision(cx, about(Code::G007, i, msg), i.weight.cell.as_ref(), i.code_cell.as_ref(), i.name.changed_by.as_deref())
         })
@@ -334,7 +334,7 @@ pub fn percentage_as_fraction(cx: &Context<'_>) -> Vec<Finding> {
             if !fraction {
                 return None;
             }
-            let shown: Vec<String> = values.iter().take(6).map(|v| number_text(*v)).collect();
+            let shown: Vec<String> = values.iter().take(6).map(|v| plain_number(*v)).collect();
             let msg = format!(
                 "{} göstergesinin ölçü birimi Yüzde, ama bütün değerleri 0 ile 1 arasında ({}{}): yüzdeler kesir olarak yazılmış olabilir. Yüzde 45 için 0,45 değil 45 yazın; değerler gerçekten 1'in altındaysa bu uyarıyı dikkate almayın.",
                 i.code,

@@ -29,7 +29,7 @@ pub use sheets::{INFO_ECONOMIC_NAME, INFO_INDICATOR_NAME, INFO_YEAR_TARGET};
 
 use crate::config::{ExpectedDirectorate, Project};
 use crate::ingest::{self, columns::SheetRole, WorkbookReader};
-use crate::model::{self, Activity, BudgetLine, Directorate, Indicator, Model};
+use crate::model::{Activity, BudgetLine, Directorate, Indicator, Model};
 use crate::output::{write_atomic, WriteError};
 
 /// The first sheet: how to fill the workbook in. kitap does not read it.
@@ -74,7 +74,7 @@ pub struct Written {
 /// What the project's current workbooks say, merged, before amendments: the model the
 /// templates are prefilled from.
 pub fn known_model(project: &Project, reader: &dyn WorkbookReader) -> Model {
-    model::merge(project, ingest::ingest(project, reader)).model
+    crate::merge::merge(project, ingest::ingest(project, reader)).model
 }
 
 /// Writes one template per directorate of kurum.yaml into `out_dir` (created if needed), each

@@ -83,6 +83,23 @@ pub fn ratio(value: f64) -> String {
     number(value, Some(1))
 }
 
+/// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
+/// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
+pub fn plain_number(x: f64) -> String {
+    let s = number(x, Some(4));
+    match s.split_once(',') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() {
+                int.to_string()
+            } else {
+                format!("{int},{frac}")
+            }
+        }
+        None => s,
+    }
+}
+
 /// A calendar date read from `YYYY-MM-DD` (anything after the tenth character, such as a time,
 /// is ignored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,9 +303,20 @@ mod tests {
     #[test]
     fn turkish_case() {
         assert_eq!(crate::text::upper_tr("istanbul ılıca"), "İSTANBUL ILICA");
-        assert_eq!(crate::text::upper_tr("çağrı şükrü öğün"), "ÇAĞRI ŞÜKRÜ ÖĞÜN");
+        assert_eq!(
+            crate::text::upper_tr("çağrı şükrü öğün"),
+            "ÇAĞRI ŞÜKRÜ ÖĞÜN"
+        );
         assert_eq!(crate::text::lower_tr("IĞDIR İLİ"), "ığdır ili");
         assert_eq!(crate::text::lower_tr("İSTANBUL ILICA"), "istanbul ılıca");
+    }
+
+    #[test]
+    fn plain_numbers_drop_trailing_zeros() {
+        assert_eq!(plain_number(1_250_000.0), "1.250.000");
+        assert_eq!(plain_number(0.45), "0,45");
+        assert_eq!(plain_number(1234.5), "1.234,5");
+        assert_eq!(plain_number(-3.0), "-3");
     }
 
     #[test]

@@ -6,18 +6,30 @@
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::books::{book_context, narratives_present, Book, BookInput};
+use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding, Severity};
+use crate::model::Model;
 use crate::output::{write_atomic, WriteError};
-use crate::pipeline::Checked;
 use crate::printable::Printable;
 use crate::render::Renderer;
 use crate::typeset::{
     self, Document, FileTree, FixedDateTime, FontLibrary, PdfSettings, PdfStandard,
 };
+
+/// What the books are made from: the project, its checked model and the findings of the
+/// check (the `hata` ones mark the values they touch in a draft).
+#[derive(Debug, Clone, Copy)]
+pub struct PublishInput<'a> {
+    pub project: &'a Project,
+    pub model: &'a Model,
+    pub findings: &'a [Finding],
+    /// True when the data has errors: TASLAK on every page.
+    pub draft: bool,
+}
 
 /// What a build is asked to do.
 #[derive(Debug, Clone)]
@@ -38,6 +50,23 @@ pub struct BookOutcome {
     pub typeset_time: Duration,
     /// False when the book could not be made (its findings say why); the previous PDF stays.
     pub written: bool,
+    /// Typst's warnings of a book that was made.
+    pub warnings: Vec<String>,
+}
+
+impl BookOutcome {
+    /// A book not (yet) written.
+    fn not_written(book: Book, years: &Years, render_time: Duration) -> BookOutcome {
+        BookOutcome {
+            book,
+            file: format!("{}.pdf", book.stem(years)),
+            pages: 0,
+            render_time,
+            typeset_time: Duration::ZERO,
+            written: false,
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// The books of one build.
@@ -72,6 +101,15 @@ fn source_bytes(project_dir: &Path, vpath: &str) -> Option<Vec<u8>> {
     std::fs::read(project_dir.join(vpath)).ok()
 }
 
+/// A book rendered and waiting to be compiled.
+struct Job {
+    /// Its place in `Publisher::books`.
+    slot: usize,
+    source: String,
+    render_time: Duration,
+}
+
+/// A book compiled (or not).
 struct Made {
     book: Book,
     source: String,
@@ -86,7 +124,7 @@ struct Made {
 struct LastBuild {
     source: String,
     /// Every file the compilation read, with its modification time.
-    files: Vec<(String, Option<std::time::SystemTime>)>,
+    files: Vec<(String, Option<SystemTime>)>,
     ok: bool,
 }
 
@@ -107,7 +145,7 @@ pub struct Publisher {
     books: Vec<BookState>,
 }
 
-fn mtime(path: &Path) -> Option<std::time::SystemTime> {
+fn mtime(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
@@ -143,82 +181,89 @@ impl Publisher {
         }
     }
 
+    /// The fonts every book is set in (built-in plus the project's `fonts/`); the check stage
+    /// reads the same library, so a build loads the fonts once.
+    pub fn fonts(&self) -> &FontLibrary {
+        &self.fonts
+    }
+
     /// Renders and compiles the requested books in parallel, then writes the PDFs and
     /// `kaynak/`. With `only_changed`, a book whose Typst source and read files are unchanged
     /// since its last successful build is skipped.
     pub fn build(
         &mut self,
-        checked: &Checked,
+        input: &PublishInput,
         request: &BuildRequest,
-        draft: bool,
         only_changed: bool,
         status: &(dyn Fn(&str) + Sync),
     ) -> Result<Built, WriteError> {
-        let project = &checked.project;
         let mut built = Built::default();
-        if self.renderer.is_none() {
-            let printable = Printable::new(&self.fonts, &project.settings.theme.font);
-            match Renderer::with_printable(Some(&project.dir), Arc::new(printable)) {
-                Ok(r) => self.renderer = Some(r),
-                Err(e) => {
-                    built.findings.push(Finding::new(
-                        Code::T001,
-                        format!("şablonlar yüklenemedi: {e}"),
-                    ));
-                    return Ok(built);
-                }
-            }
+        if let Err(finding) = self.load_templates(input.project) {
+            built.findings.push(finding);
+            return Ok(built);
         }
-        let Some(renderer) = self.renderer.as_ref() else {
+        let Some(pdf) = pdf_setup(&input.project.settings, &mut built.findings) else {
             return Ok(built);
         };
-        let present = narratives_present(&project.dir);
-        let error_findings: Vec<Finding> = checked
-            .report
+        let present = narratives_present(&input.project.dir);
+        let errors: Vec<Finding> = input
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .cloned()
             .collect();
-        let standard = match project.settings.pdf_standard.as_deref() {
-            Some(s) => match s.parse::<PdfStandard>() {
-                Ok(st) => st,
-                Err(e) => {
-                    built.findings.push(
-                        Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
-                            .in_file("kurum.yaml"),
-                    );
-                    PdfStandard::default()
-                }
-            },
-            None => PdfStandard::default(),
-        };
-        let Some(timestamp) = build_timestamp(project.settings.years.report) else {
-            built.findings.push(Finding::new(
-                Code::T001,
-                "kitapların tarihi belirlenemedi (SOURCE_DATE_EPOCH ya da yil geçersiz)",
-            ));
-            return Ok(built);
-        };
-
-        let input = BookInput {
-            model: &checked.model,
-            settings: &project.settings,
-            findings: &error_findings,
-            draft,
+        let books = BookInput {
+            model: input.model,
+            settings: &input.project.settings,
+            findings: &errors,
+            draft: input.draft,
             narratives: &present,
-            project_dir: &project.dir,
+            project_dir: &input.project.dir,
         };
+        let jobs = self.render_books(&books, request, only_changed, &mut built);
+        let made = self.compile_books(jobs, input.project, &pdf, status);
+        let started = Instant::now();
+        self.write_books(made, &books, &request.out_dir, &mut built)?;
+        built.write_time = started.elapsed();
+        Ok(built)
+    }
+
+    /// Loads the templates once (the project's own beside the built-in ones); a template
+    /// that does not load is a T001 finding.
+    fn load_templates(&mut self, project: &Project) -> Result<(), Finding> {
+        if self.renderer.is_some() {
+            return Ok(());
+        }
+        let printable = Printable::new(&self.fonts, &project.settings.theme.font);
+        let renderer = Renderer::with_printable(Some(&project.dir), Arc::new(printable))
+            .map_err(|e| Finding::new(Code::T001, format!("şablonlar yüklenemedi: {e}")))?;
+        self.renderer = Some(renderer);
+        Ok(())
+    }
+
+    /// Renders every requested book (cheap) and returns the ones to compile: a book over the
+    /// table-row limit (T002) or whose template fails (T001) gets its finding and an
+    /// outcome that is not written; with `only_changed`, an unchanged book is left out.
+    fn render_books(
+        &self,
+        input: &BookInput,
+        request: &BuildRequest,
+        only_changed: bool,
+        built: &mut Built,
+    ) -> Vec<Job> {
+        let Some(renderer) = self.renderer.as_ref() else {
+            return Vec::new();
+        };
+        let years = &input.settings.years;
         // The size of each book is known before compiling: a book over the limit is refused
         // with a finding instead of running out of memory (about 4,5 MB per page of table).
-        let limit = project.settings.limits.max_table_rows;
-        // Render every requested book first (cheap), then decide which need compiling.
-        let mut jobs: Vec<(usize, String, Duration)> = Vec::new();
-        for (i, state) in self.books.iter().enumerate() {
+        let limit = input.settings.limits.max_table_rows;
+        let mut jobs = Vec::new();
+        for (slot, state) in self.books.iter().enumerate() {
             if !request.books.contains(&state.book) {
                 continue;
             }
-            let rows = estimated_rows(state.book, &checked.model);
+            let rows = estimated_rows(state.book, input.model);
             if rows > limit {
                 built.findings.push(Finding::new(
                     Code::T002,
@@ -227,62 +272,69 @@ impl Publisher {
                         state.book.title()
                     ),
                 ));
-                built.books.push(BookOutcome {
-                    book: state.book,
-                    file: format!("{}.pdf", state.book.stem(&project.settings.years)),
-                    pages: 0,
-                    render_time: Duration::ZERO,
-                    typeset_time: Duration::ZERO,
-                    written: false,
-                });
+                built
+                    .books
+                    .push(BookOutcome::not_written(state.book, years, Duration::ZERO));
                 continue;
             }
             let started = Instant::now();
-            let context = book_context(state.book, &input);
+            let context = book_context(state.book, input);
             match renderer.render(state.book.template(), &context) {
-                Ok(text) => {
-                    let unchanged = only_changed
-                        && state.last.ok
-                        && state.last.source == text
-                        && state
-                            .last
-                            .files
-                            .iter()
-                            .all(|(f, t)| mtime(&self.disk_path(f)) == *t);
-                    if !unchanged {
-                        jobs.push((i, text, started.elapsed()));
+                Ok(source) => {
+                    if !(only_changed && self.unchanged(state, &source)) {
+                        jobs.push(Job {
+                            slot,
+                            source,
+                            render_time: started.elapsed(),
+                        });
                     }
                 }
                 Err(e) => {
                     built
                         .findings
                         .push(failure::render_failure(state.book, &e, renderer));
-                    built.books.push(BookOutcome {
-                        book: state.book,
-                        file: format!("{}.pdf", state.book.stem(&project.settings.years)),
-                        pages: 0,
-                        render_time: started.elapsed(),
-                        typeset_time: Duration::ZERO,
-                        written: false,
-                    });
+                    built.books.push(BookOutcome::not_written(
+                        state.book,
+                        years,
+                        started.elapsed(),
+                    ));
                 }
             }
         }
+        jobs
+    }
 
-        // Give each job its book's warm tree.
-        let mut work: Vec<(usize, String, Duration, Option<FileTree>)> = jobs
+    /// Whether a book's source and every file its last successful build read are unchanged.
+    fn unchanged(&self, state: &BookState, source: &str) -> bool {
+        state.last.ok
+            && state.last.source == source
+            && state
+                .last
+                .files
+                .iter()
+                .all(|(f, t)| mtime(&self.disk_path(f)) == *t)
+    }
+
+    /// Compiles the rendered books in parallel, each in its book's warm file tree.
+    fn compile_books(
+        &mut self,
+        jobs: Vec<Job>,
+        project: &Project,
+        pdf: &PdfSetup,
+        status: &(dyn Fn(&str) + Sync),
+    ) -> Vec<(usize, Made, Option<FileTree>)> {
+        let mut work: Vec<(Job, Option<FileTree>)> = jobs
             .into_iter()
-            .map(|(i, text, render_time)| {
-                let tree = self.books[i].tree.take();
-                (i, text, render_time, tree)
+            .map(|job| {
+                let tree = self.books[job.slot].tree.take();
+                (job, tree)
             })
             .collect();
         let fonts = &self.fonts;
         let books: Vec<Book> = self.books.iter().map(|b| b.book).collect();
-        let made: Vec<(usize, Made, Option<FileTree>)> = work
-            .par_iter_mut()
-            .map(|(i, text, render_time, tree)| {
-                let book = books[*i];
+        work.par_iter_mut()
+            .map(|(job, tree)| {
+                let book = books[job.slot];
                 let stem = book.stem(&project.settings.years);
                 status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
                 let started = Instant::now();
@@ -303,60 +355,60 @@ impl Publisher {
                     Some(t) => {
                         let doc = Document {
                             main_path: format!("{stem}.typ"),
-                            main_text: text.clone(),
+                            main_text: job.source.clone(),
                         };
                         let settings = PdfSettings {
-                            standard,
-                            timestamp,
+                            standard: pdf.standard,
+                            timestamp: pdf.timestamp,
                             ident: format!("kitap/{}/{stem}", project.name),
                         };
-                        let pdf = typeset::compile(&doc, t, fonts, &settings);
-                        (pdf, t.dependencies())
+                        let compiled = typeset::compile(&doc, t, fonts, &settings);
+                        (compiled, t.dependencies())
                     }
                 };
                 let made = Made {
                     book,
-                    source: std::mem::take(text),
+                    source: std::mem::take(&mut job.source),
                     pdf,
                     dependencies,
-                    render_time: *render_time,
+                    render_time: job.render_time,
                     typeset_time: started.elapsed(),
                 };
-                (*i, made, tree)
+                (job.slot, made, tree)
             })
-            .collect();
+            .collect()
+    }
 
-        let started = Instant::now();
-        let kaynak = request.out_dir.join("kaynak");
-        for (i, m, tree) in made {
-            let stem = m.book.stem(&project.settings.years);
-            let file = format!("{stem}.pdf");
-            let mut outcome = BookOutcome {
-                book: m.book,
-                file: file.clone(),
-                pages: 0,
-                render_time: m.render_time,
-                typeset_time: m.typeset_time,
-                written: false,
-            };
+    /// Writes each compiled book and its sources (`kaynak/`), remembers what it read, and
+    /// turns a failed compilation into T001 findings at the places the officer can fix.
+    fn write_books(
+        &mut self,
+        made: Vec<(usize, Made, Option<FileTree>)>,
+        input: &BookInput,
+        out_dir: &Path,
+        built: &mut Built,
+    ) -> Result<(), WriteError> {
+        let kaynak = out_dir.join("kaynak");
+        for (slot, m, tree) in made {
+            let stem = m.book.stem(&input.settings.years);
+            let main = format!("{stem}.typ");
+            let mut outcome =
+                BookOutcome::not_written(m.book, &input.settings.years, m.render_time);
+            outcome.typeset_time = m.typeset_time;
             // The sources are kept whether or not the book compiled: the officer can look at them.
-            write_atomic(&kaynak.join(format!("{stem}.typ")), m.source.as_bytes())?;
-            for dep in &m.dependencies {
-                if dep == &format!("{stem}.typ") {
-                    continue;
-                }
-                if let Some(bytes) = source_bytes(&project.dir, dep) {
+            write_atomic(&kaynak.join(&main), m.source.as_bytes())?;
+            for dep in m.dependencies.iter().filter(|d| **d != main) {
+                if let Some(bytes) = source_bytes(input.project_dir, dep) {
                     write_atomic(&kaynak.join(dep), &bytes)?;
                 }
             }
-            let main = format!("{stem}.typ");
-            let files: Vec<(String, Option<std::time::SystemTime>)> = m
+            let files: Vec<(String, Option<SystemTime>)> = m
                 .dependencies
                 .iter()
                 .filter(|d| **d != main)
                 .map(|d| (d.clone(), mtime(&self.disk_path(d))))
                 .collect();
-            let state = &mut self.books[i];
+            let state = &mut self.books[slot];
             state.tree = tree;
             state.last = LastBuild {
                 files,
@@ -365,33 +417,74 @@ impl Publisher {
             };
             match m.pdf {
                 Ok(compiled) => {
-                    write_atomic(&request.out_dir.join(&file), &compiled.pdf)?;
+                    write_atomic(&out_dir.join(&outcome.file), &compiled.pdf)?;
                     outcome.pages = compiled.pages;
+                    outcome.warnings = compiled.warnings.into_iter().map(|w| w.message).collect();
                     outcome.written = true;
                     state.last.ok = true;
                 }
                 Err(diags) => {
-                    let errors: Vec<_> = diags
-                        .iter()
-                        .filter(|d| d.severity == typeset::Severity::Error)
-                        .collect();
-                    let shown = if errors.is_empty() {
-                        diags.iter().collect()
-                    } else {
-                        errors
+                    let Some(renderer) = self.renderer.as_ref() else {
+                        continue;
                     };
                     let failed =
-                        FailedBook::new(m.book, &main, &state.last.source, renderer, &input);
-                    for d in shown.into_iter().take(5) {
-                        built.findings.push(failed.finding(d));
-                    }
+                        FailedBook::new(m.book, &main, &state.last.source, renderer, input);
+                    built
+                        .findings
+                        .extend(shown(&diags).into_iter().map(|d| failed.finding(d)));
                 }
             }
             built.books.push(outcome);
         }
-        built.write_time = started.elapsed();
-        Ok(built)
+        Ok(())
     }
+}
+
+/// The diagnostics a failed book reports: its errors (the warnings only when there are
+/// none), at most five.
+fn shown(diags: &[typeset::Diagnostic]) -> Vec<&typeset::Diagnostic> {
+    let errors: Vec<_> = diags
+        .iter()
+        .filter(|d| d.severity == typeset::Severity::Error)
+        .collect();
+    let shown = if errors.is_empty() {
+        diags.iter().collect()
+    } else {
+        errors
+    };
+    shown.into_iter().take(5).collect()
+}
+
+/// The PDF standard and date of every book of a build.
+struct PdfSetup {
+    standard: PdfStandard,
+    timestamp: FixedDateTime,
+}
+
+/// `cikti.pdf_standardi` (an unknown one is a T001 finding and the default is used) and the
+/// build's fixed date; `None`, with a T001, when there is no valid date.
+fn pdf_setup(settings: &Settings, findings: &mut Vec<Finding>) -> Option<PdfSetup> {
+    let standard = match settings.pdf_standard.as_deref() {
+        Some(s) => s.parse::<PdfStandard>().unwrap_or_else(|e| {
+            findings.push(
+                Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
+                    .in_file("kurum.yaml"),
+            );
+            PdfStandard::default()
+        }),
+        None => PdfStandard::default(),
+    };
+    let Some(timestamp) = build_timestamp(settings.years.report) else {
+        findings.push(Finding::new(
+            Code::T001,
+            "kitapların tarihi belirlenemedi (SOURCE_DATE_EPOCH ya da yil geçersiz)",
+        ));
+        return None;
+    };
+    Some(PdfSetup {
+        standard,
+        timestamp,
+    })
 }
 
 /// An upper estimate of the table rows a book prints, from the model alone.
@@ -414,17 +507,4 @@ pub fn estimated_rows(book: Book, model: &crate::model::Model) -> usize {
             indicators + activities + budget + objectives * 3 + directorates * 2 + 30
         }
     }
-}
-
-/// Builds the requested books once and lets Typst's caches go.
-pub fn build_books(
-    checked: &Checked,
-    request: &BuildRequest,
-    draft: bool,
-    status: &(dyn Fn(&str) + Sync),
-) -> Result<Built, WriteError> {
-    let mut publisher = Publisher::new(&checked.project.dir);
-    let built = publisher.build(checked, request, draft, false, status);
-    typeset::release_caches();
-    built
 }
