@@ -1,6 +1,7 @@
 //! The project's YAML files — `kurum.yaml`, `plan.yaml` and the decisions in
 //! `degisiklikler/` — read into validated settings. This is the one module that knows YAML
-//! (through `serde_norway`, a maintained drop-in for the deprecated `serde_yaml`).
+//! (through `serde_norway`, a maintained drop-in for the deprecated `serde_yaml`): `amend`
+//! gives the decisions their types and reads them with [`parse_document`].
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -54,20 +55,71 @@ impl ConfigError {
     }
 }
 
-/// serde's English messages, said in Turkish for the officer.
+/// The beginnings of serde's own messages for a value that does not fit its type. serde's
+/// `de::Error` has no kinds to match: `missing_field`, `unknown_field`, `invalid_type` and
+/// `invalid_value` are default methods that format these words, and serde_norway keeps only the
+/// text. See [`explain_yaml_error`].
+const SERDE_MISSING: &str = "missing field `";
+const SERDE_UNKNOWN: &str = "unknown field `";
+const SERDE_INVALID: [&str; 2] = ["invalid type: ", "invalid value: "];
+
+/// Starts the messages of [`value_error`]: a control character no YAML text carries.
+const OWN: &str = "\u{1f}";
+
+/// A value that does not fit, said by a type of kitap's own in Turkish (`bir metin ya da sayı
+/// olmalı, liste yazılmış`): `explain_yaml_error` puts the key in front of it.
+pub fn value_error<E: serde::de::Error>(message: &str) -> E {
+    E::custom(format_args!("{OWN}{message}"))
+}
+
+/// serde_norway's and serde's English messages, said in Turkish for the officer.
+///
+/// serde_norway 0.9.42 exposes no error kinds (its `ErrorImpl` is private), so the messages
+/// are matched by their text: serde's field and type messages, libyaml's syntax messages and
+/// serde_norway's " at line X column Y" suffix and "path: " prefix. Cargo.toml pins
+/// serde_norway to that exact version for this; `yaml_errors_are_said_in_turkish` below fails
+/// if a new version words them differently.
 fn explain_yaml_error(raw: &str) -> String {
     // Drop serde_norway's own " at line X column Y" suffix: the location is printed separately.
     let msg = match raw.find(" at line ") {
         Some(i) => &raw[..i],
         None => raw,
     };
-    if let Some(rest) = msg.split("missing field `").nth(1) {
-        let name = rest.split('`').next().unwrap_or_default();
-        return format!("zorunlu `{name}` alanı eksik; ekleyin");
+    // serde_norway names the mapping or value first, `degisiklikler[0]: unknown field …`.
+    let (path, what) = split_yaml_path(msg);
+    let key = |name: &str| match path {
+        Some(p) => format!("{p}.{name}"),
+        None => name.to_string(),
+    };
+    if let Some(rest) = what.strip_prefix(OWN) {
+        return match path {
+            Some(p) => format!("`{p}` {rest}"),
+            None => rest.to_string(),
+        };
     }
-    if msg.starts_with("invalid type") {
+    if let Some(rest) = what.strip_prefix(SERDE_MISSING) {
+        let name = rest.split('`').next().unwrap_or_default();
+        return format!("zorunlu `{}` alanı eksik; ekleyin", key(name));
+    }
+    if let Some(rest) = what.strip_prefix(SERDE_UNKNOWN) {
+        let name = rest.split('`').next().unwrap_or_default();
+        let expected = rest
+            .split_once(", expected one of ")
+            .or_else(|| rest.split_once(", expected "))
+            // serde lists one field as "`a`", two as "`a` or `b`".
+            .map(|(_, list)| list.replace("` or `", "`, `"));
+        return match expected {
+            Some(list) => format!(
+                "`{}` diye bir alan yok; yazımını kontrol edin (burada yazılabilen alanlar: {list})",
+                key(name)
+            ),
+            None => format!("`{}` diye bir alan yok; burada alan yazılmaz", key(name)),
+        };
+    }
+    if SERDE_INVALID.iter().any(|p| what.starts_with(p)) {
         return format!("değer beklenen türde değil ({msg}); örneğe bakıp düzeltin");
     }
+    // libyaml's scanner and parser messages.
     if msg.contains("did not find expected")
         || msg.contains("mapping values are not allowed")
         || msg.contains("found character")
@@ -75,6 +127,36 @@ fn explain_yaml_error(raw: &str) -> String {
         return format!("YAML yazımı bozuk ({msg}); girintileri ve iki nokta üst üste işaretlerini kontrol edin");
     }
     format!("dosya okunamadı: {msg}")
+}
+
+/// `degisiklikler[0]: unknown field …` → (`degisiklikler[0]`, `unknown field …`): the place
+/// serde_norway puts in front of one of serde's messages.
+fn split_yaml_path(msg: &str) -> (Option<&str>, &str) {
+    let markers = [
+        OWN,
+        SERDE_MISSING,
+        SERDE_UNKNOWN,
+        SERDE_INVALID[0],
+        SERDE_INVALID[1],
+    ];
+    if markers.iter().any(|m| msg.starts_with(m)) {
+        return (None, msg);
+    }
+    markers
+        .iter()
+        .filter_map(|m| msg.find(&format!(": {m}")))
+        .min()
+        .map_or((None, msg), |i| (Some(&msg[..i]), &msg[i + 2..]))
+}
+
+/// Parses a YAML document into `T`, any serde type, with the Turkish messages and the line and
+/// column of every project file; `file` is the name used in messages. For a module that gives
+/// a YAML file its types (`amend`, the decisions) without knowing YAML.
+pub fn parse_document<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, ConfigError> {
+    parse_yaml(file, text)
 }
 
 fn parse_yaml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, ConfigError> {
@@ -610,62 +692,6 @@ pub fn parse_plan(file: &str, text: &str) -> Result<PlanText, ConfigError> {
 }
 
 // ---------------------------------------------------------------------------------------
-// degisiklikler/*.yaml — council decisions. Values stay untyped JSON here; `amend` gives
-// them meaning.
-
-#[derive(Debug, Deserialize)]
-struct DecisionYaml {
-    karar: Option<DecisionHeadYaml>,
-    #[serde(default)]
-    gerekce: Option<String>,
-    #[serde(default)]
-    degisiklikler: Vec<serde_json::Value>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DecisionHeadYaml {
-    organ: Option<String>,
-    no: Option<serde_json::Value>,
-    tarih: Option<serde_json::Value>,
-}
-
-/// A decision file as written, before it is checked against the model.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DecisionText {
-    pub organ: Option<String>,
-    pub number: Option<String>,
-    pub date: Option<String>,
-    pub reason: Option<String>,
-    /// Each change as a JSON object (`gosterge`, `alan`, `eski`, `yeni`, `islem`, `deger`…).
-    pub changes: Vec<serde_json::Value>,
-}
-
-/// Parses one decision file; structural problems are left to `amend` (A004).
-pub fn parse_decision(file: &str, text: &str) -> Result<DecisionText, ConfigError> {
-    let d: DecisionYaml = parse_yaml(file, text)?;
-    let head = d.karar;
-    let as_text = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => s.trim().to_string(),
-        other => other.to_string(),
-    };
-    Ok(DecisionText {
-        organ: head.as_ref().and_then(|h| h.organ.clone()),
-        number: head
-            .as_ref()
-            .and_then(|h| h.no.as_ref())
-            .map(as_text)
-            .filter(|s| !s.is_empty()),
-        date: head
-            .as_ref()
-            .and_then(|h| h.tarih.as_ref())
-            .map(as_text)
-            .filter(|s| !s.is_empty()),
-        reason: d.gerekce,
-        changes: d.degisiklikler,
-    })
-}
-
-// ---------------------------------------------------------------------------------------
 
 /// A project folder with its kurum.yaml and plan.yaml read.
 #[derive(Debug, Clone)]
@@ -775,6 +801,98 @@ mod tests {
         );
         // Too large for an i32 at all: YAML's own error, at the key.
         let e = with("99999999999", "").expect_err("not an i32");
+        assert!(e.line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn yaml_errors_are_said_in_turkish() {
+        // The English of serde 1 and serde_norway 0.9.42 (pinned) that explain_yaml_error
+        // reads: a new version that words it differently fails here.
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Doc {
+            #[allow(dead_code)]
+            a: Inner,
+        }
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Inner {
+            n: i32,
+            #[serde(default)]
+            s: Option<Own>,
+        }
+        #[derive(Debug)]
+        struct Own;
+        impl<'de> Deserialize<'de> for Own {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Own, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = Own;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("evet")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Own, E> {
+                        if s == "evet" {
+                            Ok(Own)
+                        } else {
+                            Err(value_error("evet olmalı"))
+                        }
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+        let err = |text: &str| parse_document::<Doc>("x.yaml", text).expect_err(text);
+
+        let e = err("a: {s: evet}\n");
+        assert_eq!(e.message, "zorunlu `a.n` alanı eksik; ekleyin");
+        let e = err("b: 1\n");
+        assert_eq!(
+            e.message,
+            "`b` diye bir alan yok; yazımını kontrol edin (burada yazılabilen alanlar: `a`)"
+        );
+        let e = err("a:\n  n: 1\n  m: 2\n");
+        assert_eq!(
+            e.message,
+            "`a.m` diye bir alan yok; yazımını kontrol edin (burada yazılabilen alanlar: `n`, `s`)"
+        );
+        assert_eq!((e.line, e.column), (Some(3), Some(3)));
+        let e = err("a: {n: [1]}\n");
+        assert_eq!(
+            e.message,
+            "değer beklenen türde değil (a.n: invalid type: sequence, expected i32); örneğe bakıp düzeltin"
+        );
+        let e = err("a: {n: 99999999999}\n");
+        assert!(
+            e.message
+                .starts_with("değer beklenen türde değil (a.n: invalid value: "),
+            "{e}"
+        );
+        let e = err("a: {n: 1, s: hayır}\n");
+        assert_eq!(e.message, "`a.s` evet olmalı");
+        // Syntax, read before any type: the document taken as anything.
+        let err =
+            |text: &str| parse_document::<serde::de::IgnoredAny>("x.yaml", text).expect_err(text);
+        let e = err("a: b: c\n");
+        assert!(
+            e.message
+                .starts_with("YAML yazımı bozuk (mapping values are not allowed"),
+            "{e}"
+        );
+        let e = err("a: {n: 1, s: [}\n");
+        assert!(
+            e.message
+                .starts_with("YAML yazımı bozuk (did not find expected"),
+            "{e}"
+        );
+        let e = err("a: {n: 1, s: @}\n");
+        assert!(
+            e.message.starts_with("YAML yazımı bozuk (found character"),
+            "{e}"
+        );
+        let e = err("a:\n  n: 1\n b: 2\n");
+        assert!(e.message.starts_with("YAML yazımı bozuk ("), "{e}");
         assert!(e.line.is_some(), "{e}");
     }
 

@@ -213,3 +213,140 @@ fn an_amendment_that_leaves_weights_at_90_is_caught_by_g005() {
         g005.message
     );
 }
+
+/// The one A004 of `file`, with its message.
+fn a004_of(c: &kitap::pipeline::Checked, file: &str) -> String {
+    let found: Vec<_> = findings(c, Code::A004)
+        .into_iter()
+        .filter(|f| f.file.as_deref() == Some(file))
+        .collect();
+    assert_eq!(found.len(), 1, "one A004 for {file}: {found:#?}");
+    found[0].message.clone()
+}
+
+const CHANGE: &str =
+    "degisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2026\n    eski: 30\n    yeni: 35\n";
+
+#[test]
+fn a004_a_date_that_is_not_in_the_calendar_names_the_file_and_the_key() {
+    let p = TestProject::valid("amend-dates");
+    let head = |date: &str| {
+        format!("karar:\n  organ: Meclis\n  no: \"2025/127\"\n  tarih: {date}\n{CHANGE}")
+    };
+    decision(&p, "a.yaml", &head("2025-02-31"));
+    decision(&p, "b.yaml", &head("2025-13-01"));
+    decision(&p, "c.yaml", &head("31.04.2025"));
+    decision(&p, "d.yaml", &head("dün"));
+    let c = p.check();
+    let a = a004_of(&c, "degisiklikler/a.yaml");
+    assert!(
+        a.contains("karar.tarih")
+            && a.contains("“2025-02-31”")
+            && a.contains("Şubat 2025 28 gün çeker, 31. gün yok"),
+        "{a}"
+    );
+    let b = a004_of(&c, "degisiklikler/b.yaml");
+    assert!(
+        b.contains("karar.tarih") && b.contains("“2025-13-01”") && b.contains("ay 1 ile 12"),
+        "{b}"
+    );
+    let c_msg = a004_of(&c, "degisiklikler/c.yaml");
+    assert!(c_msg.contains("Nisan 2025 30 gün çeker"), "{c_msg}");
+    let d = a004_of(&c, "degisiklikler/d.yaml");
+    assert!(d.contains("“dün” anlaşılamadı"), "{d}");
+    // None of them applied.
+    assert!(c.model.decisions.is_empty() && c.model.changes.is_empty());
+}
+
+#[test]
+fn a004_an_unknown_key_names_the_file_the_line_and_the_key() {
+    let p = TestProject::valid("amend-keys");
+    // `yenı` with a dotless ı: a typo that must not pass as a change without a new value.
+    decision(
+        &p,
+        "a.yaml",
+        &format!(
+            "{HEAD}degisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2026\n    yenı: 35\n"
+        ),
+    );
+    decision(&p, "b.yaml", &format!("{HEAD}gerekçe: yazım\n{CHANGE}"));
+    decision(
+        &p,
+        "c.yaml",
+        &format!("{HEAD}degisiklikler:\n  - gosterge: PG1.2.2\n    islem: ekle\n    deger: {{hedef: H1.2, ad: X, renk: mavi}}\n"),
+    );
+    let c = p.check();
+    let a = a004_of(&c, "degisiklikler/a.yaml");
+    assert!(
+        a.contains("1. değişiklik: “yenı” diye bir alan yok") && a.contains("eski, yeni, deger"),
+        "{a}"
+    );
+    let b = a004_of(&c, "degisiklikler/b.yaml");
+    assert!(b.contains("`gerekçe` diye bir alan yok"), "{b}");
+    let c_msg = a004_of(&c, "degisiklikler/c.yaml");
+    assert!(
+        c_msg.contains("degisiklikler/c.yaml: satır 9")
+            && c_msg.contains("`degisiklikler[0].deger.renk` diye bir alan yok")
+            && c_msg.contains("`olcu_birimi`"),
+        "{c_msg}"
+    );
+    assert!(c.model.decisions.is_empty());
+}
+
+#[test]
+fn a004_a_value_of_the_wrong_kind_names_the_key() {
+    let p = TestProject::valid("amend-types");
+    decision(
+        &p,
+        "a.yaml",
+        &format!("karar:\n  organ: Meclis\n  no: [2025, 127]\n  tarih: 2025-10-21\n{CHANGE}"),
+    );
+    decision(
+        &p,
+        "b.yaml",
+        &format!("{HEAD}degisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2026\n    yeni: {{deger: 35}}\n"),
+    );
+    // Refused change by change: every problem of the decision is said at once.
+    decision(
+        &p,
+        "c.yaml",
+        &format!("{HEAD}degisiklikler:\n  - PG1.1.1 hedefi 35 olsun\n  - gosterge: PG1.2.2\n    islem: ekle\n    deger: {{hedef: H1.2, ad: X, olcu_birimi: Sayı, yon: Artış, etki: 0, baslangic: 0, hedefler: 5, izleme: Yıllık, raporlama: Yıllık, sorumlu_birim: Zabıta Müdürlüğü}}\n"),
+    );
+    let c = p.check();
+    let a = a004_of(&c, "degisiklikler/a.yaml");
+    assert!(
+        a.contains("`karar.no` bir metin ya da sayı olmalı, liste yazılmış"),
+        "{a}"
+    );
+    let b = a004_of(&c, "degisiklikler/b.yaml");
+    assert!(b.contains("`degisiklikler[0].yeni` bir metin"), "{b}");
+    let refused: Vec<_> = findings(&c, Code::A004)
+        .into_iter()
+        .filter(|f| f.file.as_deref() == Some("degisiklikler/c.yaml"))
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(refused.len(), 2, "{refused:#?}");
+    assert!(
+        refused[0].contains("1. değişiklik bir alanlar listesi değil"),
+        "{refused:#?}"
+    );
+    assert!(
+        refused[1].contains("hedefler yıl: değer biçiminde olmalı"),
+        "{refused:#?}"
+    );
+    assert!(c.model.decisions.is_empty());
+}
+
+#[test]
+fn eski_null_means_the_value_must_be_empty_now() {
+    let p = TestProject::valid("amend-null");
+    // PG1.1.1 has a 2026 target (30): `eski: null` says it has none, so A002.
+    decision(
+        &p,
+        "a.yaml",
+        &format!("{HEAD}degisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2026\n    eski: null\n    yeni: 35\n"),
+    );
+    let c = p.check();
+    let f = one(&c, Code::A002);
+    assert!(f.message.contains("eski değer — yazılmış"), "{}", f.message);
+}

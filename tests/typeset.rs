@@ -841,4 +841,12 @@ fn fixed_dates_are_checked() {
         FixedDateTime::from_unix_seconds(0).map(|d| d.to_string()),
         Some("1970-01-01T00:00:00Z".to_owned())
     );
+    assert_eq!(
+        FixedDateTime::from_unix_seconds(-1).map(|d| d.to_string()),
+        Some("1969-12-31T23:59:59Z".to_owned())
+    );
+    // Past the years a fixed date may have, or past any calendar: no date.
+    assert!(FixedDateTime::from_unix_seconds(253_402_300_799).is_none());
+    assert!(FixedDateTime::from_unix_seconds(i64::MAX).is_none());
+    assert!(FixedDateTime::from_unix_seconds(i64::MIN).is_none());
 }

@@ -3,16 +3,21 @@
 //! whole or not at all. Every changed value is marked with the decision that changed it and
 //! listed for the annex "Meclis Kararıyla Yapılan Değişiklikler".
 
-use serde_json::Value;
+mod file;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::config::{parse_decision, DecisionText, Settings};
+use self::file::{
+    AddedYaml, ChangeYaml, DecisionYaml, Entry, Given, Operation, YearValues, CHANGE_KEYS,
+};
+use crate::config::{parse_document, Settings};
 use crate::finding::{Code, Finding};
 use crate::model::{
     Activity, ChangeRecord, Decision, Direction, Frequency, Indicator, Model, Sourced,
 };
-use crate::text::{fold, normalize_code, parse_number, plain_number};
+use crate::text::format::{read_date, short_date, Date, DateError};
+use crate::text::{fold, normalize_code, plain_number};
 
 /// The result of applying every decision file.
 #[derive(Debug, Default)]
@@ -23,38 +28,21 @@ pub struct Amended {
 }
 
 /// A decision that cannot apply: the finding that says why.
-struct Refusal(Finding);
+struct Refusal(Box<Finding>);
+
+impl Refusal {
+    fn new(finding: Finding) -> Refusal {
+        Refusal(Box::new(finding))
+    }
+}
 
 struct DecisionFile {
     file: String,
     organ: String,
     number: String,
-    date: String,
-    sort_date: (i32, u32, u32),
+    date: Date,
     reason: String,
-    changes: Vec<Value>,
-}
-
-/// `2025-10-21` or `21.10.2025` → (2025, 10, 21).
-fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
-    let t = text.trim();
-    let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-    if parts.len() != 3 {
-        return None;
-    }
-    let nums: Vec<i64> = parts
-        .iter()
-        .map(|p| p.trim().parse::<i64>().ok())
-        .collect::<Option<Vec<_>>>()?;
-    let (y, m, d) = if parts[0].len() == 4 {
-        (nums[0], nums[1], nums[2])
-    } else {
-        (nums[2], nums[1], nums[0])
-    };
-    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some((y as i32, m as u32, d as u32))
+    changes: Vec<Entry<ChangeYaml>>,
 }
 
 fn a004(file: &str, message: String) -> Finding {
@@ -62,8 +50,8 @@ fn a004(file: &str, message: String) -> Finding {
 }
 
 /// Reads and checks one decision file's head; the changes are checked when applied.
-fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Finding> {
-    let d: DecisionText = parse_decision(file, text).map_err(|e| {
+fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Box<Finding>> {
+    let d: DecisionYaml = parse_document(file, text).map_err(|e| {
         a004(
             file,
             format!(
@@ -71,46 +59,59 @@ fn load_decision(file: &str, text: &str) -> Result<DecisionFile, Finding> {
             ),
         )
     })?;
-    let number = d.number.ok_or_else(|| {
-        a004(
-            file,
-            "karar numarası (karar.no) yok; örneğin no: \"2025/127\" yazın.".into(),
-        )
+    let head = d.head;
+    let number = head
+        .as_ref()
+        .and_then(|h| h.number.as_ref())
+        .map(|n| n.0.clone())
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| {
+            a004(
+                file,
+                "karar numarası (karar.no) yok; örneğin no: \"2025/127\" yazın.".into(),
+            )
+        })?;
+    let date_text = head
+        .as_ref()
+        .and_then(|h| h.date.as_ref())
+        .map(|t| t.0.clone())
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            a004(
+                file,
+                "karar tarihi (karar.tarih) yok; örneğin tarih: 2025-10-21 yazın.".into(),
+            )
+        })?;
+    let date = read_date(&date_text).map_err(|e| match e {
+        DateError::Form => a004(file, format!("karar tarihi “{date_text}” anlaşılamadı; YYYY-AA-GG biçiminde yazın (örneğin 2025-10-21).")),
+        other => a004(file, format!("karar tarihi (karar.tarih) “{date_text}” takvimde yok: {}. Kararın gerçek tarihini YYYY-AA-GG biçiminde yazın (örneğin 2025-10-21).", other.reason())),
     })?;
-    let date_text = d.date.ok_or_else(|| {
-        a004(
-            file,
-            "karar tarihi (karar.tarih) yok; örneğin tarih: 2025-10-21 yazın.".into(),
-        )
-    })?;
-    let sort_date = parse_date(&date_text)
-        .ok_or_else(|| a004(file, format!("karar tarihi “{date_text}” anlaşılamadı; YYYY-AA-GG biçiminde yazın (örneğin 2025-10-21).")))?;
-    let organ = match d.organ.as_deref().map(fold).as_deref() {
+    let organ_text = head.and_then(|h| h.organ).map(|o| o.0);
+    let organ = match organ_text.as_deref().map(fold).as_deref() {
         None | Some("meclis") | Some("belediyemeclisi") => "Meclis".to_string(),
         Some("encumen") | Some("belediyeencumeni") => "Encümen".to_string(),
         Some(_) => {
-            return Err(a004(
+            return Err(Box::new(a004(
                 file,
                 format!(
                     "karar organı “{}” geçersiz; Meclis ya da Encümen yazın.",
-                    d.organ.unwrap_or_default()
+                    organ_text.unwrap_or_default()
                 ),
-            ))
+            )))
         }
     };
     if d.changes.is_empty() {
-        return Err(a004(
+        return Err(Box::new(a004(
             file,
             "değişiklik listesi (degisiklikler) boş ya da yok.".into(),
-        ));
+        )));
     }
     Ok(DecisionFile {
         file: file.to_string(),
         organ,
         number,
-        date: format!("{:02}.{:02}.{}", sort_date.2, sort_date.1, sort_date.0),
-        sort_date,
-        reason: d.reason.unwrap_or_default().trim().to_string(),
+        date,
+        reason: d.reason.map(|r| r.0).unwrap_or_default(),
         changes: d.changes,
     })
 }
@@ -136,14 +137,14 @@ pub fn apply_all(project_dir: &Path, settings: &Settings, model: &mut Model) -> 
         match std::fs::read_to_string(dir.join(&name)) {
             Ok(text) => match load_decision(&rel, &text) {
                 Ok(d) => decisions.push(d),
-                Err(f) => out.findings.push(f),
+                Err(f) => out.findings.push(*f),
             },
             Err(e) => out
                 .findings
                 .push(a004(&rel, format!("dosya okunamadı: {e}"))),
         }
     }
-    decisions.sort_by(|a, b| (a.sort_date, &a.file).cmp(&(b.sort_date, &b.file)));
+    decisions.sort_by(|a, b| (a.date, &a.file).cmp(&(b.date, &b.file)));
     for d in decisions {
         let mut trial = model.clone();
         let mut records = Vec::new();
@@ -151,14 +152,14 @@ pub fn apply_all(project_dir: &Path, settings: &Settings, model: &mut Model) -> 
         for (i, change) in d.changes.iter().enumerate() {
             match apply_change(&mut trial, settings, &d, i + 1, change) {
                 Ok(mut r) => records.append(&mut r),
-                Err(Refusal(f)) => refused.push(f),
+                Err(Refusal(f)) => refused.push(*f),
             }
         }
         if refused.is_empty() {
             trial.decisions.push(Decision {
                 organ: d.organ.clone(),
                 number: d.number.clone(),
-                date: d.date.clone(),
+                date: short_date(d.date),
                 file: d.file.clone(),
                 reason: d.reason.clone(),
             });
@@ -186,36 +187,6 @@ enum Item {
     Objective(String),
 }
 
-fn text_of(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    }
-}
-
-fn number_of(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => parse_number(s).map(|n| n.value),
-        _ => None,
-    }
-}
-
-fn list_of(v: &Value) -> Option<Vec<String>> {
-    match v {
-        Value::Array(items) => items.iter().map(text_of).collect(),
-        Value::String(s) => Some(
-            s.split([';', '\n'])
-                .map(|x| x.trim().to_string())
-                .filter(|x| !x.is_empty())
-                .collect(),
-        ),
-        _ => None,
-    }
-}
-
 struct Ctx<'a> {
     d: &'a DecisionFile,
     index: usize,
@@ -224,7 +195,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn refuse(&self, code: Code, message: String) -> Refusal {
-        Refusal(
+        Refusal::new(
             Finding::new(
                 code,
                 format!("{}. değişiklik ({}): {message}", self.index, self.item),
@@ -247,7 +218,7 @@ impl Ctx<'_> {
         ChangeRecord {
             decision: self.d.number.clone(),
             organ: self.d.organ.clone(),
-            date: self.d.date.clone(),
+            date: short_date(self.d.date),
             item: self.item.clone(),
             field: field.to_string(),
             old,
@@ -266,53 +237,46 @@ fn apply_change(
     settings: &Settings,
     d: &DecisionFile,
     index: usize,
-    change: &Value,
+    change: &Entry<ChangeYaml>,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
-    let obj = change.as_object().ok_or_else(|| {
-        Refusal(a004(
+    let Entry::Fields(obj) = change else {
+        return Err(Refusal::new(a004(
             &d.file,
             format!(
                 "{index}. değişiklik bir alanlar listesi değil (örneğin gosterge:, alan:, yeni:)."
             ),
-        ))
-    })?;
-    for forbidden in [
-        "misyon",
-        "vizyon",
-        "amac",
-        "amaç",
-        "amaclar",
-        "temel_degerler",
-    ] {
-        if obj.contains_key(forbidden) {
-            return Err(Refusal(
-                Finding::new(
-                    Code::A003,
-                    format!(
-                        "{index}. değişiklik {forbidden} alanını değiştiriyor: misyon, vizyon ve amaçlar meclis kararıyla güncellenemez; bu bir plan yenilemesidir (yeni stratejik plan hazırlanmalı)."
-                    ),
-                )
-                .in_file(&d.file),
-            ));
-        }
+        )));
+    };
+    if let Some(forbidden) = obj.forbidden_key() {
+        return Err(Refusal::new(
+            Finding::new(
+                Code::A003,
+                format!(
+                    "{index}. değişiklik {forbidden} alanını değiştiriyor: misyon, vizyon ve amaçlar meclis kararıyla güncellenemez; bu bir plan yenilemesidir (yeni stratejik plan hazırlanmalı)."
+                ),
+            )
+            .in_file(&d.file),
+        ));
     }
-    let item = if let Some(v) = obj.get("gosterge") {
-        Item::Indicator(normalize_code(&text_of(v).unwrap_or_default(), "PG"))
-    } else if let Some(v) = obj.get("faaliyet") {
-        Item::Activity(normalize_code(&text_of(v).unwrap_or_default(), "F"))
-    } else if let Some(v) = obj.get("hedef") {
-        Item::Objective(normalize_code(&text_of(v).unwrap_or_default(), "H"))
+    if let Some(key) = obj.unknown_key() {
+        return Err(Refusal::new(a004(
+            &d.file,
+            format!("{index}. değişiklik: “{key}” diye bir alan yok; yazımını kontrol edin (bir değişikliğin alanları: {CHANGE_KEYS})."),
+        )));
+    }
+    let item = if let Some(v) = &obj.indicator {
+        Item::Indicator(normalize_code(&v.0, "PG"))
+    } else if let Some(v) = &obj.activity {
+        Item::Activity(normalize_code(&v.0, "F"))
+    } else if let Some(v) = &obj.objective {
+        Item::Objective(normalize_code(&v.0, "H"))
     } else {
-        return Err(Refusal(a004(
+        return Err(Refusal::new(a004(
             &d.file,
             format!("{index}. değişiklik hangi öğeyi değiştirdiğini söylemiyor: gosterge, faaliyet ya da hedef yazın."),
         )));
     };
-    let op = obj
-        .get("islem")
-        .and_then(text_of)
-        .map(|s| fold(&s))
-        .unwrap_or_else(|| "degistir".into());
+    let op = obj.operation.clone().unwrap_or(Operation::Change);
     let item_code = match &item {
         Item::Indicator(c) | Item::Activity(c) | Item::Objective(c) => c.clone(),
     };
@@ -321,17 +285,17 @@ fn apply_change(
         index,
         item: item_code.clone(),
     };
-    match (item, op.as_str()) {
-        (Item::Indicator(code), "degistir") => change_indicator(model, &ctx, &code, obj),
-        (Item::Indicator(code), "ekle") => add_indicator(model, settings, &ctx, &code, obj),
-        (Item::Indicator(code), "kaldir") => {
+    match (item, op) {
+        (Item::Indicator(code), Operation::Change) => change_indicator(model, &ctx, &code, obj),
+        (Item::Indicator(code), Operation::Add) => add_indicator(model, settings, &ctx, &code, obj),
+        (Item::Indicator(code), Operation::Remove) => {
             let pos = model.indicators.iter().position(|i| i.code == code).ok_or_else(|| ctx.refuse(Code::A001, format!("{code} göstergesi yok; kaldırılamaz.")))?;
             let removed = model.indicators.remove(pos);
             Ok(vec![ctx.record("Gösterge", format!("{} {}", removed.code, removed.name.value), "kaldırıldı".into())])
         }
-        (Item::Activity(code), "degistir") => change_activity(model, &ctx, &code, obj),
-        (Item::Activity(code), "ekle") => add_activity(model, settings, &ctx, &code, obj),
-        (Item::Activity(code), "kaldir") => {
+        (Item::Activity(code), Operation::Change) => change_activity(model, &ctx, &code, obj),
+        (Item::Activity(code), Operation::Add) => add_activity(model, settings, &ctx, &code, obj),
+        (Item::Activity(code), Operation::Remove) => {
             let before = model.activities.len();
             let name = model.activities.iter().find(|a| a.code == code).map(|a| a.name.value.clone()).unwrap_or_default();
             model.activities.retain(|a| a.code != code);
@@ -340,18 +304,18 @@ fn apply_change(
             }
             Ok(vec![ctx.record("Faaliyet", format!("{code} {name}"), "kaldırıldı".into())])
         }
-        (Item::Objective(code), "degistir") => change_objective(model, settings, &ctx, &code, obj),
-        (_, other) => Err(ctx.refuse(
+        (Item::Objective(code), Operation::Change) => change_objective(model, settings, &ctx, &code, obj),
+        (_, op) => Err(ctx.refuse(
             Code::A004,
-            format!("“{other}” geçerli bir işlem değil; degistir, ekle ya da kaldir yazın (hedefler yalnızca değiştirilebilir)."),
+            format!("“{}” geçerli bir işlem değil; degistir, ekle ya da kaldir yazın (hedefler yalnızca değiştirilebilir).", op.word()),
         )),
     }
 }
 
-fn field_of(ctx: &Ctx, obj: &serde_json::Map<String, Value>) -> Result<String, Refusal> {
-    obj.get("alan")
-        .and_then(text_of)
-        .map(|s| s.trim().to_string())
+fn field_of(ctx: &Ctx, obj: &ChangeYaml) -> Result<String, Refusal> {
+    obj.field
+        .as_ref()
+        .map(|s| s.0.trim().to_string())
         .filter(|s| !s.is_empty())
         .ok_or_else(|| {
             ctx.refuse(
@@ -361,19 +325,20 @@ fn field_of(ctx: &Ctx, obj: &serde_json::Map<String, Value>) -> Result<String, R
         })
 }
 
-fn new_value<'a>(ctx: &Ctx, obj: &'a serde_json::Map<String, Value>) -> Result<&'a Value, Refusal> {
-    obj.get("yeni")
+fn new_value<'a>(ctx: &Ctx, obj: &'a ChangeYaml) -> Result<&'a Given, Refusal> {
+    obj.new
+        .as_ref()
         .ok_or_else(|| ctx.refuse(Code::A004, "yeni değer (yeni) yazılmamış.".into()))
 }
 
-fn new_number(ctx: &Ctx, obj: &serde_json::Map<String, Value>) -> Result<f64, Refusal> {
+fn new_number(ctx: &Ctx, obj: &ChangeYaml) -> Result<f64, Refusal> {
     let v = new_value(ctx, obj)?;
-    number_of(v).ok_or_else(|| {
+    v.number().ok_or_else(|| {
         ctx.refuse(
             Code::A004,
             format!(
                 "yeni değer bir sayı olmalı, “{}” yazılmış.",
-                text_of(v).unwrap_or_default()
+                v.text().unwrap_or_default()
             ),
         )
     })
@@ -382,22 +347,22 @@ fn new_number(ctx: &Ctx, obj: &serde_json::Map<String, Value>) -> Result<f64, Re
 /// Checks `eski` against the current value (A002).
 fn check_old_number(
     ctx: &Ctx,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
     current: Option<f64>,
     what: &str,
 ) -> Result<(), Refusal> {
-    let Some(old) = obj.get("eski") else {
+    let Some(old) = obj.old.as_ref() else {
         return Ok(());
     };
     let expected = if old.is_null() {
         None
     } else {
-        Some(number_of(old).ok_or_else(|| {
+        Some(old.number().ok_or_else(|| {
             ctx.refuse(
                 Code::A004,
                 format!(
                     "eski değer bir sayı olmalı: “{}”.",
-                    text_of(old).unwrap_or_default()
+                    old.text().unwrap_or_default()
                 ),
             )
         })?)
@@ -420,16 +385,11 @@ fn check_old_number(
     Ok(())
 }
 
-fn check_old_text(
-    ctx: &Ctx,
-    obj: &serde_json::Map<String, Value>,
-    current: &str,
-    what: &str,
-) -> Result<(), Refusal> {
-    let Some(old) = obj.get("eski") else {
+fn check_old_text(ctx: &Ctx, obj: &ChangeYaml, current: &str, what: &str) -> Result<(), Refusal> {
+    let Some(old) = obj.old.as_ref() else {
         return Ok(());
     };
-    let expected = text_of(old).unwrap_or_default();
+    let expected = old.text().unwrap_or_default();
     if fold(&expected) != fold(current) {
         return Err(ctx.refuse(
             Code::A002,
@@ -454,7 +414,7 @@ fn change_indicator(
     model: &mut Model,
     ctx: &Ctx,
     code: &str,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     let field = field_of(ctx, obj)?;
     let ind = model
@@ -501,14 +461,14 @@ fn change_indicator(
             let slot = if is_name { &mut ind.name } else { &mut ind.unit };
             let label = if is_name { "Gösterge adı" } else { "Ölçü birimi" };
             check_old_text(ctx, obj, &slot.value.clone(), &format!("{code} {}", crate::text::lower_tr(label)))?;
-            let new = text_of(new_value(ctx, obj)?).filter(|s| !s.is_empty()).ok_or_else(|| ctx.refuse(Code::A004, "yeni değer boş.".into()))?;
+            let new = new_value(ctx, obj)?.text().filter(|s| !s.is_empty()).ok_or_else(|| ctx.refuse(Code::A004, "yeni değer boş.".into()))?;
             let old = slot.value.clone();
             mark(slot, ctx, new.clone());
             Ok(vec![ctx.record(label, old, new)])
         }
         "yon" => {
             check_old_text(ctx, obj, ind.direction.value.label(), &format!("{code} göstergesinin yönü"))?;
-            let t = text_of(new_value(ctx, obj)?).unwrap_or_default();
+            let t = new_value(ctx, obj)?.text().unwrap_or_default();
             let new = Direction::parse(&t).ok_or_else(|| ctx.refuse(Code::A004, format!("“{t}” geçerli bir yön değil; {} yazın.", Direction::accepted())))?;
             let old = ind.direction.value.label().to_string();
             mark(&mut ind.direction, ctx, new);
@@ -518,7 +478,7 @@ fn change_indicator(
             let monitoring = key == "izleme";
             let slot = if monitoring { &mut ind.monitoring } else { &mut ind.reporting };
             check_old_text(ctx, obj, slot.value.label(), &format!("{code} {key} sıklığı"))?;
-            let t = text_of(new_value(ctx, obj)?).unwrap_or_default();
+            let t = new_value(ctx, obj)?.text().unwrap_or_default();
             let new = Frequency::parse(&t).ok_or_else(|| ctx.refuse(Code::A004, format!("“{t}” geçerli bir sıklık değil; {} yazın.", Frequency::accepted())))?;
             let old = slot.value.label().to_string();
             mark(slot, ctx, new);
@@ -535,7 +495,7 @@ fn change_activity(
     model: &mut Model,
     ctx: &Ctx,
     code: &str,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     let field = field_of(ctx, obj)?;
     if !model.activities.iter().any(|a| a.code == code) {
@@ -550,7 +510,8 @@ fn change_activity(
             .map(|a| a.name.value.clone())
             .unwrap_or_default();
         check_old_text(ctx, obj, &current, &format!("{code} faaliyetinin adı"))?;
-        let new = text_of(new_value(ctx, obj)?)
+        let new = new_value(ctx, obj)?
+            .text()
             .filter(|s| !s.is_empty())
             .ok_or_else(|| ctx.refuse(Code::A004, "yeni değer boş.".into()))?;
         for a in model.activities.iter_mut().filter(|a| a.code == code) {
@@ -612,7 +573,7 @@ fn change_objective(
     settings: &Settings,
     ctx: &Ctx,
     code: &str,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     let field = field_of(ctx, obj)?;
     let key = fold(&field);
@@ -624,11 +585,12 @@ fn change_objective(
         .ok_or_else(|| ctx.refuse(Code::A001, format!("{code} hedefi plan.yaml'da yok.")))?;
     let list_field =
         |slot: &mut Sourced<Vec<String>>, label: &str| -> Result<Vec<ChangeRecord>, Refusal> {
-            let new = list_of(new_value(ctx, obj)?)
+            let new = new_value(ctx, obj)?
+                .list()
                 .ok_or_else(|| ctx.refuse(Code::A004, "yeni değer bir liste olmalı.".into()))?;
             let old = slot.value.join("; ");
-            if let Some(e) = obj.get("eski") {
-                let expected = list_of(e).unwrap_or_default().join("; ");
+            if let Some(e) = obj.old.as_ref() {
+                let expected = e.list().unwrap_or_default().join("; ");
                 if fold(&expected) != fold(&old) {
                     return Err(ctx.refuse(
                         Code::A002,
@@ -645,14 +607,14 @@ fn change_objective(
     match key.as_str() {
         "ad" => {
             check_old_text(ctx, obj, &o.name.value.clone(), &format!("{code} hedefinin adı"))?;
-            let new = text_of(new_value(ctx, obj)?).filter(|s| !s.is_empty()).ok_or_else(|| ctx.refuse(Code::A004, "yeni değer boş.".into()))?;
+            let new = new_value(ctx, obj)?.text().filter(|s| !s.is_empty()).ok_or_else(|| ctx.refuse(Code::A004, "yeni değer boş.".into()))?;
             let old = o.name.value.clone();
             mark(&mut o.name, ctx, new.clone());
             Ok(vec![ctx.record("Hedef", old, new)])
         }
         "sorumlubirim" => {
             check_old_text(ctx, obj, &o.responsible.value.clone(), &format!("{code} hedefinin sorumlu birimi"))?;
-            let t = text_of(new_value(ctx, obj)?).unwrap_or_default();
+            let t = new_value(ctx, obj)?.text().unwrap_or_default();
             let d = settings.find_directorate(&t).ok_or_else(|| ctx.refuse(Code::A001, format!("“{t}” kurum.yaml'daki birimler arasında yok.")))?;
             let old = o.responsible.value.clone();
             mark(&mut o.responsible, ctx, d.name.clone());
@@ -677,13 +639,9 @@ fn change_objective(
     }
 }
 
-fn required<'a>(
-    ctx: &Ctx,
-    deger: &'a serde_json::Map<String, Value>,
-    key: &str,
-) -> Result<&'a Value, Refusal> {
-    deger
-        .get(key)
+fn required<'a, T>(ctx: &Ctx, value: &'a Option<T>, key: &str) -> Result<&'a T, Refusal> {
+    value
+        .as_ref()
         .ok_or_else(|| ctx.refuse(Code::A004, format!("eklenen öğenin “{key}” alanı yok.")))
 }
 
@@ -691,17 +649,19 @@ fn required<'a>(
 fn added_fields<'a>(
     model: &Model,
     ctx: &Ctx,
-    obj: &'a serde_json::Map<String, Value>,
+    obj: &'a ChangeYaml,
     what: &str,
-) -> Result<(&'a serde_json::Map<String, Value>, String), Refusal> {
-    let deger = obj.get("deger").and_then(Value::as_object).ok_or_else(|| {
-        ctx.refuse(
+) -> Result<(&'a AddedYaml, String), Refusal> {
+    let Some(Entry::Fields(deger)) = &obj.added else {
+        return Err(ctx.refuse(
             Code::A004,
             format!("eklenen {what} alanları (deger) yazılmamış."),
-        )
-    })?;
+        ));
+    };
     let objective = normalize_code(
-        &text_of(required(ctx, deger, "hedef")?).unwrap_or_default(),
+        &required(ctx, &deger.objective, "hedef")?
+            .text()
+            .unwrap_or_default(),
         "H",
     );
     if model.objective(&objective).is_none() {
@@ -710,12 +670,21 @@ fn added_fields<'a>(
     Ok((deger, objective))
 }
 
+/// The values of `hedefler`, `butce`, `butce_disi` by year, or `None` when not written as
+/// `yıl: değer` lines.
+fn by_year(values: &YearValues) -> Option<&BTreeMap<String, Given>> {
+    match values {
+        Entry::Fields(map) => Some(map),
+        Entry::NotFields => None,
+    }
+}
+
 fn add_indicator(
     model: &mut Model,
     settings: &Settings,
     ctx: &Ctx,
     code: &str,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     if model.indicators.iter().any(|i| i.code == code) {
         return Err(ctx.refuse(
@@ -724,46 +693,47 @@ fn add_indicator(
         ));
     }
     let (deger, objective) = added_fields(model, ctx, obj, "göstergenin")?;
-    let text = |key: &str| -> Result<String, Refusal> {
-        text_of(required(ctx, deger, key)?)
+    let text = |value: &Option<Given>, key: &str| -> Result<String, Refusal> {
+        required(ctx, value, key)?
+            .text()
             .filter(|s| !s.is_empty())
             .ok_or_else(|| ctx.refuse(Code::A004, format!("“{key}” boş.")))
     };
-    let num = |key: &str| -> Result<f64, Refusal> {
-        let v = required(ctx, deger, key)?;
-        number_of(v).ok_or_else(|| ctx.refuse(Code::A004, format!("“{key}” bir sayı olmalı.")))
+    let num = |value: &Option<Given>, key: &str| -> Result<f64, Refusal> {
+        required(ctx, value, key)?
+            .number()
+            .ok_or_else(|| ctx.refuse(Code::A004, format!("“{key}” bir sayı olmalı.")))
     };
-    let name = text("ad")?;
-    let unit = text("olcu_birimi")?;
-    let direction = Direction::parse(&text("yon")?)
+    let name = text(&deger.name, "ad")?;
+    let unit = text(&deger.unit, "olcu_birimi")?;
+    let direction = Direction::parse(&text(&deger.direction, "yon")?)
         .ok_or_else(|| ctx.refuse(Code::A004, format!("yon: {} yazın.", Direction::accepted())))?;
-    let weight = num("etki")?;
-    let baseline = num("baslangic")?;
-    let monitoring = Frequency::parse(&text("izleme")?).ok_or_else(|| {
+    let weight = num(&deger.weight, "etki")?;
+    let baseline = num(&deger.baseline, "baslangic")?;
+    let monitoring = Frequency::parse(&text(&deger.monitoring, "izleme")?).ok_or_else(|| {
         ctx.refuse(
             Code::A004,
             format!("izleme: {} yazın.", Frequency::accepted()),
         )
     })?;
-    let reporting = Frequency::parse(&text("raporlama")?).ok_or_else(|| {
+    let reporting = Frequency::parse(&text(&deger.reporting, "raporlama")?).ok_or_else(|| {
         ctx.refuse(
             Code::A004,
             format!("raporlama: {} yazın.", Frequency::accepted()),
         )
     })?;
-    let responsible = text("sorumlu_birim")?;
+    let responsible = text(&deger.responsible, "sorumlu_birim")?;
     let directorate = settings.find_directorate(&responsible).ok_or_else(|| {
         ctx.refuse(
             Code::A001,
             format!("“{responsible}” kurum.yaml'daki birimler arasında yok."),
         )
     })?;
-    let targets_obj = required(ctx, deger, "hedefler")?
-        .as_object()
+    let targets_given = by_year(required(ctx, &deger.targets, "hedefler")?)
         .ok_or_else(|| ctx.refuse(Code::A004, "hedefler yıl: değer biçiminde olmalı.".into()))?;
     let mut targets = BTreeMap::new();
     for year in settings.years.plan_years() {
-        let v = targets_obj.get(&year.to_string()).and_then(number_of);
+        let v = targets_given.get(&year.to_string()).and_then(Given::number);
         targets.insert(year, ctx.marked(v));
     }
     model.indicators.push(Indicator {
@@ -779,8 +749,14 @@ fn add_indicator(
         targets,
         monitoring: ctx.marked(monitoring),
         reporting: ctx.marked(reporting),
-        cooperating: Sourced::plain(deger.get("isbirligi").and_then(list_of).unwrap_or_default()),
-        note: Sourced::plain(deger.get("aciklama").and_then(text_of)),
+        cooperating: Sourced::plain(
+            deger
+                .cooperating
+                .as_ref()
+                .and_then(Given::list)
+                .unwrap_or_default(),
+        ),
+        note: Sourced::plain(deger.note.as_ref().and_then(Given::text)),
         actuals: Vec::new(),
     });
     Ok(vec![ctx.record(
@@ -795,7 +771,7 @@ fn add_activity(
     settings: &Settings,
     ctx: &Ctx,
     code: &str,
-    obj: &serde_json::Map<String, Value>,
+    obj: &ChangeYaml,
 ) -> Result<Vec<ChangeRecord>, Refusal> {
     if model.activities.iter().any(|a| a.code == code) {
         return Err(ctx.refuse(
@@ -804,10 +780,13 @@ fn add_activity(
         ));
     }
     let (deger, objective) = added_fields(model, ctx, obj, "faaliyetin")?;
-    let name = text_of(required(ctx, deger, "ad")?)
+    let name = required(ctx, &deger.name, "ad")?
+        .text()
         .filter(|s| !s.is_empty())
         .ok_or_else(|| ctx.refuse(Code::A004, "“ad” boş.".into()))?;
-    let responsible = text_of(required(ctx, deger, "sorumlu_birim")?).unwrap_or_default();
+    let responsible = required(ctx, &deger.responsible, "sorumlu_birim")?
+        .text()
+        .unwrap_or_default();
     let directorate = settings.find_directorate(&responsible).ok_or_else(|| {
         ctx.refuse(
             Code::A001,
@@ -815,22 +794,22 @@ fn add_activity(
         )
     })?;
     let kind = deger
-        .get("tur")
-        .and_then(text_of)
+        .kind
+        .as_ref()
+        .and_then(Given::text)
         .and_then(|t| crate::model::ActivityKind::parse(&t))
         .unwrap_or(crate::model::ActivityKind::Activity);
-    let budgets = required(ctx, deger, "butce")?
-        .as_object()
+    let budgets = by_year(required(ctx, &deger.budget, "butce")?)
         .ok_or_else(|| ctx.refuse(Code::A004, "butce yıl: tutar biçiminde olmalı.".into()))?;
-    let off = deger.get("butce_disi").and_then(Value::as_object);
+    let off = deger.off_budget.as_ref().and_then(by_year);
     let mut added = 0;
     for year in settings.years.plan_years() {
-        let Some(b) = budgets.get(&year.to_string()).and_then(number_of) else {
+        let Some(b) = budgets.get(&year.to_string()).and_then(Given::number) else {
             continue;
         };
         let ob = off
             .and_then(|o| o.get(&year.to_string()))
-            .and_then(number_of)
+            .and_then(Given::number)
             .unwrap_or(0.0);
         model.activities.push(Activity {
             code: code.to_string(),
@@ -863,13 +842,37 @@ fn add_activity(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::file::{DecisionYaml, Entry, Given, Operation};
+    use crate::config::parse_document;
 
     #[test]
-    fn dates_in_both_forms() {
-        assert_eq!(parse_date("2025-10-21"), Some((2025, 10, 21)));
-        assert_eq!(parse_date("21.10.2025"), Some((2025, 10, 21)));
-        assert_eq!(parse_date("2025-13-01"), None);
-        assert_eq!(parse_date("dün"), None);
+    fn a_decision_file_in_types() {
+        let text = "karar: {organ: Encümen, no: 127, tarih: 21.10.2025}\ngerekce: \" Neden. \"\ndegisiklikler:\n  - gosterge: PG1.1.1\n    islem: Kaldır\n  - faaliyet: F1.1.1\n    alan: butce.2026\n    eski: null\n    yeni: \"1.500.000\"\n  - hedef: H1.1\n    alan: riskler\n    eski: 2.0\n    yeni: [Sel, 3]\n  - yanlış\n";
+        let d: DecisionYaml = parse_document("x.yaml", text).expect("valid");
+        let head = d.head.expect("karar");
+        assert_eq!(head.organ.map(|o| o.0).as_deref(), Some("Encümen"));
+        assert_eq!(head.number.map(|n| n.0).as_deref(), Some("127"));
+        assert_eq!(head.date.map(|t| t.0).as_deref(), Some("21.10.2025"));
+        assert_eq!(d.reason.map(|r| r.0).as_deref(), Some("Neden."));
+        let [Entry::Fields(remove), Entry::Fields(budget), Entry::Fields(risks), Entry::NotFields] =
+            &d.changes[..]
+        else {
+            panic!("{:#?}", d.changes);
+        };
+        assert_eq!(remove.operation, Some(Operation::Remove));
+        assert_eq!(budget.old, Some(Given::Null));
+        assert_eq!(
+            budget.new.as_ref().and_then(Given::number),
+            Some(1_500_000.0)
+        );
+        assert_eq!(
+            risks.old.as_ref().and_then(Given::text).as_deref(),
+            Some("2.0")
+        );
+        assert_eq!(
+            risks.new.as_ref().and_then(Given::list),
+            Some(vec!["Sel".to_string(), "3".to_string()])
+        );
+        assert!(risks.forbidden_key().is_none() && risks.unknown_key().is_none());
     }
 }

@@ -214,7 +214,8 @@ fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limi
         }
     }
     let text = String::from_utf8_lossy(stderr);
-    // A panic prints "panicked at <place>:" and the message on the next line.
+    // A panic prints "panicked at <place>:" and the message on the next line: the `Display`
+    // of std's `PanicHookInfo`, which main's panic hook prints after its own Turkish line.
     let first = match text.lines().position(|l| l.starts_with("panicked at")) {
         Some(i) => text
             .lines()
@@ -231,6 +232,12 @@ fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limi
             .to_string(),
     };
     let first = first.as_str();
+    // The Rust standard library's own words, the only sign a child gives: an allocation that
+    // fails under the memory limit prints "memory allocation of N bytes failed" and aborts
+    // (SIGABRT, said above on Unix; this is for the others), and a collection grown past
+    // `isize::MAX` panics with "capacity overflow". std has no error kind for either and
+    // kitap does not pin the toolchain: should the wording change, the reader's failure is
+    // still reported, with the child's own message, only without the hint about bellek_mb.
     if first.contains("memory allocation") || first.contains("capacity overflow") {
         return format!(
             "okuma {} MB bellek sınırını aştı ve durduruldu; gerekirse kurum.yaml'da okuma.bellek_mb değerini artırın",

@@ -4,7 +4,10 @@
 //! here, once, so every later message names the right cell. The result is serialisable so
 //! that it can come back from an isolated reader process.
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader, SheetVisible, Sheets};
+use calamine::{
+    open_workbook_from_rs, Data, Ods, OdsError, Reader, SheetVisible, Sheets, Xls, XlsError, Xlsb,
+    XlsbError, Xlsx, XlsxError,
+};
 use serde::{Deserialize, Serialize};
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
@@ -156,20 +159,64 @@ pub fn read_bytes(
     limits: &Limits,
 ) -> Result<RawWorkbook, ReadFailure> {
     precheck(bytes, kind, limits)?;
-    let sheets = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| describe_error(&e.to_string()))?;
+    let sheets = open_any(Cursor::new(bytes)).map_err(|e| describe_error(e, None))?;
     read_sheets(sheets, limits)
 }
 
-fn describe_error(raw: &str) -> ReadFailure {
-    let lower = raw.to_lowercase();
-    if lower.contains("password") || lower.contains("encrypt") {
-        ReadFailure::new("dosya parola korumalı; parolayı kaldırıp yeniden kaydedin")
-    } else {
-        ReadFailure::new(format!(
-            "dosya bozuk ya da desteklenmeyen biçimde ({raw}); Excel ya da LibreOffice ile açıp yeniden kaydedin"
-        ))
+/// Opens a workbook whatever its format, trying them in the order of calamine's
+/// `open_workbook_auto_from_rs`: .xls, .xlsx, .xlsb, .ods. Unlike that function it keeps the
+/// reason when a format recognised the file as encrypted, so that the directorate is told to
+/// remove the password rather than that the file is broken.
+fn open_any<RS: Read + Seek + Clone>(data: RS) -> Result<Sheets<RS>, calamine::Error> {
+    let mut password = None;
+    let mut note = |e: calamine::Error| {
+        if is_password(&e) {
+            password.get_or_insert(e);
+        }
+    };
+    match open_workbook_from_rs::<Xls<RS>, RS>(data.clone()) {
+        Ok(book) => return Ok(Sheets::Xls(book)),
+        Err(e) => note(e.into()),
     }
+    match open_workbook_from_rs::<Xlsx<RS>, RS>(data.clone()) {
+        Ok(book) => return Ok(Sheets::Xlsx(book)),
+        Err(e) => note(e.into()),
+    }
+    match open_workbook_from_rs::<Xlsb<RS>, RS>(data.clone()) {
+        Ok(book) => return Ok(Sheets::Xlsb(book)),
+        Err(e) => note(e.into()),
+    }
+    match open_workbook_from_rs::<Ods<RS>, RS>(data) {
+        Ok(book) => return Ok(Sheets::Ods(book)),
+        Err(e) => note(e.into()),
+    }
+    // calamine's own words when no format fits, as `open_workbook_auto_from_rs` says them.
+    Err(password.unwrap_or(calamine::Error::Msg("Cannot detect file format")))
+}
+
+/// calamine's password errors, one variant per format.
+fn is_password(error: &calamine::Error) -> bool {
+    matches!(
+        error,
+        calamine::Error::Xls(XlsError::Password)
+            | calamine::Error::Xlsx(XlsxError::Password)
+            | calamine::Error::Xlsb(XlsbError::Password)
+            | calamine::Error::Ods(OdsError::Password)
+    )
+}
+
+/// Why calamine could not read the file, or the sheet named `sheet`.
+fn describe_error(error: calamine::Error, sheet: Option<&str>) -> ReadFailure {
+    if is_password(&error) {
+        return ReadFailure::new("dosya parola korumalı; parolayı kaldırıp yeniden kaydedin");
+    }
+    let raw = match sheet {
+        Some(name) => format!("“{name}” sayfası: {error}"),
+        None => error.to_string(),
+    };
+    ReadFailure::new(format!(
+        "dosya bozuk ya da desteklenmeyen biçimde ({raw}); Excel ya da LibreOffice ile açıp yeniden kaydedin"
+    ))
 }
 
 fn read_sheets<RS: Read + Seek>(
@@ -250,7 +297,7 @@ fn sheet_cells<RS: Read + Seek>(
     if let Sheets::Xlsx(x) = book {
         let mut reader = x
             .worksheet_cells_reader(name)
-            .map_err(|e| describe_error(&format!("“{name}” sayfası: {e}")))?;
+            .map_err(|e| describe_error(e.into(), Some(name)))?;
         loop {
             match reader.next_cell() {
                 Ok(Some(cell)) => {
@@ -259,7 +306,7 @@ fn sheet_cells<RS: Read + Seek>(
                     push_cell(&mut cells, name, row, col, &data, limits)?;
                 }
                 Ok(None) => break,
-                Err(e) => return Err(describe_error(&format!("“{name}” sayfası: {e}"))),
+                Err(e) => return Err(describe_error(e.into(), Some(name))),
             }
         }
         cells.sort_by_key(|c| (c.row, c.col));
@@ -267,7 +314,7 @@ fn sheet_cells<RS: Read + Seek>(
     }
     let range = book
         .worksheet_range(name)
-        .map_err(|e| describe_error(&format!("“{name}” sayfası: {e}")))?;
+        .map_err(|e| describe_error(e, Some(name)))?;
     let (start_row, start_col) = range.start().unwrap_or((0, 0));
     for (r, c, data) in range.used_cells() {
         push_cell(
@@ -338,23 +385,12 @@ fn convert(data: &Data) -> Option<RawValue> {
     })
 }
 
-/// An Excel serial day (1900 system, 1899-12-30 = 0) as `YYYY-MM-DD`.
+/// An Excel serial day as `YYYY-MM-DD`; a serial that is no date stays its number.
 fn serial_to_date(serial: f64) -> String {
-    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
-        return crate::text::plain_number(serial);
+    match crate::text::format::excel_date(serial) {
+        Some(date) => date.to_string(),
+        None => crate::text::plain_number(serial),
     }
-    // Days from 1970-01-01, then the civil-from-days algorithm.
-    let days = serial.floor() as i64 - 25_569;
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[cfg(test)]
@@ -365,5 +401,7 @@ mod tests {
     fn excel_serials_become_dates() {
         assert_eq!(serial_to_date(45_951.0), "2025-10-21");
         assert_eq!(serial_to_date(1.0), "1899-12-31");
+        assert_eq!(serial_to_date(2_958_465.0), "9999-12-31");
+        assert_eq!(serial_to_date(2_958_466.0), "2958466");
     }
 }

@@ -15,7 +15,7 @@
 use minijinja::value::{Kwargs, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, Value};
 
-use crate::text::format::{self, Date, EMPTY};
+use crate::text::format::{self, EMPTY};
 
 /// Registers every filter on `env`.
 pub fn register(env: &mut Environment<'_>) {
@@ -92,12 +92,16 @@ pub fn tarih(value: &Value, style: Option<&str>, kwargs: Kwargs) -> Result<Strin
             kind_tr(value)
         ))
     })?;
-    let date = Date::parse(text).ok_or_else(|| {
+    let date = format::iso_date(text).ok_or_else(|| {
         invalid(format!(
             "tarih: \"{text}\" YYYY-AA-GG biçiminde geçerli bir tarih değil"
         ))
     })?;
-    Ok(if long { date.long() } else { date.short() })
+    Ok(if long {
+        format::long_date(date)
+    } else {
+        format::short_date(date)
+    })
 }
 
 #[derive(Clone, Copy)]

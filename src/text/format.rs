@@ -100,70 +100,143 @@ pub fn plain_number(x: f64) -> String {
     }
 }
 
-/// A calendar date read from `YYYY-MM-DD` (anything after the tenth character, such as a time,
-/// is ignored).
+/// kitap's one calendar date type: a real date of the Gregorian calendar (never `2025-02-31`),
+/// from the maintained `jiff` crate. Everything that reads or prints a date goes through the
+/// functions below.
+pub use jiff::civil::Date;
+
+/// The years a date written by a person may have (a decision, a workbook's date).
+pub const DATE_YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
+
+/// Why a text is not a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
+pub enum DateError {
+    /// Not written as `2025-10-21` or `21.10.2025`.
+    Form,
+    /// The year is outside [`DATE_YEARS`].
+    Year(i64),
+    /// The month is not 1–12.
+    Month(i64),
+    /// The month has no such day: `2025-02-31`.
+    Day { year: i16, month: i8, day: i64 },
 }
 
-impl Date {
-    /// Reads `2025-10-21` or `2025-10-21T00:00:00`; `None` when it is not a real date.
-    pub fn parse(text: &str) -> Option<Date> {
-        let text = text.trim();
-        let head = text.get(..10)?;
-        let rest = &text[10..];
-        if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
-            return None;
-        }
-        let bytes = head.as_bytes();
-        if !head.is_ascii() || bytes[4] != b'-' || bytes[7] != b'-' {
-            return None;
-        }
-        let digits = |s: &str| -> Option<u32> {
-            if s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse().ok()
-            } else {
-                None
+impl DateError {
+    /// What is wrong, in Turkish, for a message that has already quoted the text.
+    pub fn reason(&self) -> String {
+        match *self {
+            DateError::Form => "tarih YYYY-AA-GG ya da GG.AA.YYYY biçiminde değil".to_string(),
+            DateError::Year(y) => format!(
+                "yıl {} ile {} arasında olmalı, {y} yazılmış",
+                DATE_YEARS.start(),
+                DATE_YEARS.end()
+            ),
+            DateError::Month(m) => format!("ay 1 ile 12 arasında olmalı, {m} yazılmış"),
+            DateError::Day { year, month, day } => {
+                let days = Date::new(year, month, 1).map_or(31, |d| d.days_in_month());
+                format!(
+                    "{} {year} {days} gün çeker, {day}. gün yok",
+                    month_name(month)
+                )
             }
-        };
-        let year = digits(&head[..4])?;
-        let month = digits(&head[5..7])?;
-        let day = digits(&head[8..10])?;
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
         }
-        Some(Date {
-            year: year as i32,
-            month,
-            day,
-        })
-    }
-
-    /// `21.10.2025`
-    pub fn short(&self) -> String {
-        format!("{:02}.{:02}.{:04}", self.day, self.month, self.year)
-    }
-
-    /// `21 Ekim 2025`
-    pub fn long(&self) -> String {
-        let month = MONTHS
-            .get(self.month.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or("");
-        format!("{} {} {}", self.day, month, self.year)
     }
 }
 
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+/// The Turkish name of a month (1 = Ocak); empty for anything else.
+pub fn month_name(month: i8) -> &'static str {
+    usize::try_from(month)
+        .ok()
+        .and_then(|m| m.checked_sub(1))
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Reads `2025-10-21` (exactly four, two and two digits), or the same followed by a time
+/// (`2025-10-21T00:00:00`, `2025-10-21 12:00`, which is ignored); `None` when it is not a real
+/// date.
+pub fn iso_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let head = text.get(..10)?;
+    let rest = &text[10..];
+    if !(rest.is_empty() || rest.starts_with('T') || rest.starts_with(' ')) {
+        return None;
     }
+    let bytes = head.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| head[range].parse::<i16>().ok())
+            .flatten()
+    };
+    if bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+/// Reads a date as a person writes it in a YAML file: `2025-10-21` or the Turkish
+/// `21.10.2025` (`-`, `.` or `/` between the parts; one-digit days and months are fine), with
+/// a year in [`DATE_YEARS`].
+pub fn read_date(text: &str) -> Result<Date, DateError> {
+    let parts: Vec<&str> = text.trim().split(['-', '.', '/']).map(str::trim).collect();
+    let [a, b, c] = parts[..] else {
+        return Err(DateError::Form);
+    };
+    let number = |s: &str| -> Result<i64, DateError> {
+        if s.is_empty() || s.len() > 6 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(DateError::Form);
+        }
+        s.parse().map_err(|_| DateError::Form)
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else {
+        (number(c)?, number(b)?, number(a)?)
+    };
+    let year = i16::try_from(year)
+        .ok()
+        .filter(|y| DATE_YEARS.contains(y))
+        .ok_or(DateError::Year(year))?;
+    let month = i8::try_from(month)
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+        .ok_or(DateError::Month(month))?;
+    i8::try_from(day)
+        .ok()
+        .and_then(|d| Date::new(year, month, d).ok())
+        .ok_or(DateError::Day { year, month, day })
+}
+
+/// The date of an Excel serial day number (the 1900 date system, where day 0 is 1899-12-30
+/// and the time of day is the fraction); `None` outside the years a date can have (1–9999).
+pub fn excel_date(serial: f64) -> Option<Date> {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    Date::new(1899, 12, 30)
+        .ok()?
+        .checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
+}
+
+/// `21.10.2025`
+pub fn short_date(date: Date) -> String {
+    format!("{:02}.{:02}.{:04}", date.day(), date.month(), date.year())
+}
+
+/// `21 Ekim 2025`
+pub fn long_date(date: Date) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        month_name(date.month()),
+        date.year()
+    )
 }
 
 /// A finite number rounded to a fixed count of decimals, as decimal digit strings.
@@ -321,17 +394,75 @@ mod tests {
 
     #[test]
     fn dates() {
-        let d = Date::parse("2025-10-21").unwrap();
-        assert_eq!(d.short(), "21.10.2025");
-        assert_eq!(d.long(), "21 Ekim 2025");
+        let d = iso_date("2025-10-21").unwrap();
+        assert_eq!(short_date(d), "21.10.2025");
+        assert_eq!(long_date(d), "21 Ekim 2025");
         assert_eq!(
-            Date::parse("2024-02-29T00:00:00").unwrap().long(),
-            "29 Şubat 2024"
+            iso_date("2024-02-29T00:00:00").map(long_date).as_deref(),
+            Some("29 Şubat 2024")
         );
-        assert_eq!(Date::parse("2025-02-29"), None);
-        assert_eq!(Date::parse("2025-13-01"), None);
-        assert_eq!(Date::parse("21.10.2025"), None);
-        assert_eq!(Date::parse("2025-1-021"), None);
-        assert_eq!(Date::parse("ÇÇÇÇÇÇ"), None);
+        assert_eq!(long_date(iso_date("2025-01-05").unwrap()), "5 Ocak 2025");
+        assert_eq!(short_date(iso_date("0999-01-05").unwrap()), "05.01.0999");
+        assert_eq!(iso_date("2025-02-29"), None);
+        assert_eq!(iso_date("2025-02-31"), None);
+        assert_eq!(iso_date("2025-13-01"), None);
+        assert_eq!(iso_date("2025-00-10"), None);
+        assert_eq!(iso_date("21.10.2025"), None);
+        assert_eq!(iso_date("2025-1-021"), None);
+        assert_eq!(iso_date("+025-10-21"), None);
+        assert_eq!(iso_date("2025-10-21x"), None);
+        assert_eq!(iso_date("ÇÇÇÇÇÇ"), None);
+    }
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let ok = |t: &str| read_date(t).map(short_date);
+        assert_eq!(ok("2025-10-21").as_deref(), Ok("21.10.2025"));
+        assert_eq!(ok("21.10.2025").as_deref(), Ok("21.10.2025"));
+        assert_eq!(ok(" 1/3/2025 ").as_deref(), Ok("01.03.2025"));
+        assert_eq!(ok("2024-02-29").as_deref(), Ok("29.02.2024"));
+        assert_eq!(
+            read_date("2025-02-31"),
+            Err(DateError::Day {
+                year: 2025,
+                month: 2,
+                day: 31
+            })
+        );
+        assert_eq!(
+            read_date("2025-02-31").unwrap_err().reason(),
+            "Şubat 2025 28 gün çeker, 31. gün yok"
+        );
+        assert_eq!(read_date("2025-13-01"), Err(DateError::Month(13)));
+        assert_eq!(
+            read_date("2025-04-00"),
+            Err(DateError::Day {
+                year: 2025,
+                month: 4,
+                day: 0
+            })
+        );
+        assert_eq!(
+            read_date("31.04.2025").unwrap_err().reason(),
+            "Nisan 2025 30 gün çeker, 31. gün yok"
+        );
+        assert_eq!(read_date("1899-12-31"), Err(DateError::Year(1899)));
+        assert_eq!(read_date("2025-10-999999999999"), Err(DateError::Form));
+        assert_eq!(read_date("dün"), Err(DateError::Form));
+        assert_eq!(read_date("2025-10"), Err(DateError::Form));
+        assert_eq!(read_date("2025-+1-10"), Err(DateError::Form));
+    }
+
+    #[test]
+    fn excel_serial_days() {
+        let iso = |s: f64| excel_date(s).map(|d| d.to_string());
+        assert_eq!(iso(45_951.0).as_deref(), Some("2025-10-21"));
+        assert_eq!(iso(45_951.75).as_deref(), Some("2025-10-21"));
+        assert_eq!(iso(1.0).as_deref(), Some("1899-12-31"));
+        assert_eq!(iso(0.0).as_deref(), Some("1899-12-30"));
+        assert_eq!(iso(2_958_465.0).as_deref(), Some("9999-12-31"));
+        assert_eq!(iso(2_958_466.0), None);
+        assert_eq!(iso(-1.0), None);
+        assert_eq!(iso(f64::NAN), None);
     }
 }

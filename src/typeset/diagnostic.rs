@@ -242,6 +242,12 @@ fn line_column(bytes: &[u8], offset: usize) -> Option<(usize, usize)> {
 }
 
 /// Turkish wording for the messages a user meets most: files that cannot be read.
+///
+/// Typst hands its diagnostics over as English text only (the `FileError` behind a message is
+/// not kept), so they are matched by their wording: that of typst, typst-library and
+/// typst-pdf `=0.15.1`, pinned in Cargo.toml. tests/typeset.rs compiles documents that meet
+/// them and fails if an upgrade words them differently; an unmatched message is shown as
+/// typst says it.
 fn translate(message: &str) -> (String, Vec<String>) {
     if let Some(path) = between(message, "file not found (searched at ", ")") {
         return (
@@ -294,7 +300,8 @@ fn between<'a>(text: &'a str, prefix: &str, suffix: &str) -> Option<&'a str> {
 const SANDBOX_HINT: &str =
     "metinler/ dosyaları yalnızca proje klasöründeki dosyaları ve lib/ şablonlarını okuyabilir";
 
-/// Drops the hints that only make sense for the typst CLI.
+/// Drops the hints that only make sense for the typst CLI. Matched by their English wording
+/// in typst `=0.15.1` (pinned, see [`translate`]): a hint that is reworded is shown, not lost.
 fn rewrite_hint(hint: &str) -> Option<String> {
     if hint.contains("--root")
         || hint.starts_with("cannot access files outside of the")

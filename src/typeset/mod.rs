@@ -200,16 +200,10 @@ impl FromStr for PdfStandard {
     }
 }
 
-/// A fixed date and time (UTC): the build's "today" and the PDF's creation date.
+/// A fixed date and time (UTC): the build's "today" and the PDF's creation date. A civil
+/// date and time of `jiff`, the one date library of kitap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FixedDateTime {
-    year: i32,
-    month: u8,
-    day: u8,
-    hour: u8,
-    minute: u8,
-    second: u8,
-}
+pub struct FixedDateTime(jiff::civil::DateTime);
 
 impl FixedDateTime {
     /// `None` if it is not a real date and time, or the year is outside 1–9998.
@@ -217,15 +211,18 @@ impl FixedDateTime {
         if !(1..=9998).contains(&year) {
             return None;
         }
-        Datetime::from_ymd_hms(year, month, day, hour, minute, second)?;
-        Some(FixedDateTime {
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
-        })
+        let small = |n: u8| i8::try_from(n).ok();
+        jiff::civil::DateTime::new(
+            i16::try_from(year).ok()?,
+            small(month)?,
+            small(day)?,
+            small(hour)?,
+            small(minute)?,
+            small(second)?,
+            0,
+        )
+        .ok()
+        .map(FixedDateTime)
     }
 
     /// Midnight (UTC) of a day.
@@ -235,58 +232,45 @@ impl FixedDateTime {
 
     /// From seconds since 1970-01-01 UTC (as in `SOURCE_DATE_EPOCH`).
     pub fn from_unix_seconds(seconds: i64) -> Option<Self> {
-        let days = seconds.div_euclid(86_400);
-        let rest = seconds.rem_euclid(86_400);
-        let (year, month, day) = civil_from_days(days)?;
+        let utc = jiff::tz::Offset::UTC.to_datetime(jiff::Timestamp::from_second(seconds).ok()?);
+        let part = |n: i8| u8::try_from(n).ok();
         FixedDateTime::new(
-            year,
-            month,
-            day,
-            u8::try_from(rest / 3600).ok()?,
-            u8::try_from(rest % 3600 / 60).ok()?,
-            u8::try_from(rest % 60).ok()?,
+            i32::from(utc.year()),
+            part(utc.month())?,
+            part(utc.day())?,
+            part(utc.hour())?,
+            part(utc.minute())?,
+            part(utc.second())?,
         )
     }
 
     fn to_typst(self) -> Option<Datetime> {
+        let t = self.0;
         Datetime::from_ymd_hms(
-            self.year,
-            self.month,
-            self.day,
-            self.hour,
-            self.minute,
-            self.second,
+            i32::from(t.year()),
+            u8::try_from(t.month()).ok()?,
+            u8::try_from(t.day()).ok()?,
+            u8::try_from(t.hour()).ok()?,
+            u8::try_from(t.minute()).ok()?,
+            u8::try_from(t.second()).ok()?,
         )
     }
 }
 
 impl fmt::Display for FixedDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
         write!(
             f,
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second()
         )
     }
-}
-
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar
-/// (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> Option<(i32, u8, u8)> {
-    let z = days.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
-    Some((
-        i32::try_from(year).ok()?,
-        u8::try_from(month).ok()?,
-        u8::try_from(day).ok()?,
-    ))
 }
 
 /// How the PDF is written.
@@ -438,6 +422,8 @@ fn compile_inner(
     })
 }
 
+/// Typst's layout warning, known by its English wording in typst `=0.15.1` (pinned in
+/// Cargo.toml; typst keeps no kind with a diagnostic).
 fn is_non_convergence(diag: &Diagnostic) -> bool {
     diag.severity == Severity::Warning && diag.message.starts_with("document did not converge")
 }
