@@ -1,12 +1,12 @@
 //! Table cells with their marks: the red error mark of a draft (the code of every error finding
 //! that names the cell, or the item the cell shows the code of) and the amendment mark (the
-//! decision that changed the value). A cell goes to the templates as a dictionary that the
-//! layout library's `veri-tablosu` reads: `(metin: "1.234", hata: ("G005",), degisiklik:
-//! ((karar: "2025/127", organ: "Meclis", tarih: "21.10.2025"),))`.
+//! decision that changed the value). A cell goes to the templates as a [`MarkedCell`], the
+//! dictionary that the layout library's `veri-tablosu` reads: `(metin: "1.234", hata:
+//! ("G005",), degisiklik: ((karar: "2025/127", organ: "Meclis", tarih: "21.10.2025"),))`.
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 use crate::finding::{Finding, Severity};
 use crate::model::{CellRef, Decision, Sourced};
@@ -52,6 +52,32 @@ impl Cell {
     pub fn is_marked(&self) -> bool {
         !self.errors.is_empty() || !self.changes.is_empty()
     }
+}
+
+/// A cell as the templates receive it: the dictionary `veri-tablosu` reads. `metin` is the text
+/// shown (an array of strings for the list fields of a Hedef Kartı); `hata` and `degisiklik` are
+/// absent when empty. Templates print it whole into Typst, so its fields are in alphabetical
+/// order: the Typst dictionaries keep the key order of the generated sources.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MarkedCell<T = String> {
+    /// The decisions that changed the value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub degisiklik: Vec<DecisionMark>,
+    /// The codes of the error findings that touch the value (drafts only), sorted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hata: Vec<String>,
+    pub metin: T,
+}
+
+/// The decision of an amendment mark, as `degisiklik-notu` reads it: `organ` and `tarih` are
+/// absent for a karar no that names no applied decision. Printed whole: alphabetical order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionMark {
+    pub karar: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organ: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tarih: Option<String>,
 }
 
 /// Where marks come from: the error findings of a draft and the applied decisions.
@@ -152,30 +178,33 @@ impl<'a> Marks<'a> {
     }
 
     /// The decision a karar no refers to, as the layout library's amendment dictionary.
-    pub fn decision(&self, number: &str) -> Value {
+    pub fn decision(&self, number: &str) -> DecisionMark {
         match self.decisions.iter().find(|d| d.number == number) {
-            Some(d) => json!({ "karar": d.number, "organ": d.organ, "tarih": d.date }),
-            None => json!({ "karar": number }),
+            Some(d) => DecisionMark {
+                karar: d.number.clone(),
+                organ: Some(d.organ.clone()),
+                tarih: Some(d.date.clone()),
+            },
+            None => DecisionMark {
+                karar: number.to_string(),
+                organ: None,
+                tarih: None,
+            },
         }
     }
 
     /// A cell as the dictionary `veri-tablosu` reads.
-    pub fn value(&self, cell: &Cell) -> Value {
-        let mut m = Map::new();
-        m.insert("metin".into(), Value::String(cell.text.clone()));
-        if !cell.errors.is_empty() {
-            m.insert(
-                "hata".into(),
-                Value::Array(cell.errors.iter().cloned().map(Value::String).collect()),
-            );
+    pub fn value(&self, cell: &Cell) -> MarkedCell {
+        self.value_with(cell, cell.text.clone())
+    }
+
+    /// The marks of `cell` on another value: a list field of a Hedef Kartı shows an array.
+    pub fn value_with<T>(&self, cell: &Cell, metin: T) -> MarkedCell<T> {
+        MarkedCell {
+            degisiklik: cell.changes.iter().map(|c| self.decision(c)).collect(),
+            hata: cell.errors.iter().cloned().collect(),
+            metin,
         }
-        if !cell.changes.is_empty() {
-            m.insert(
-                "degisiklik".into(),
-                Value::Array(cell.changes.iter().map(|c| self.decision(c)).collect()),
-            );
-        }
-        Value::Object(m)
     }
 }
 
@@ -225,10 +254,10 @@ mod tests {
         let m = Marks::new(&[], &decisions, false);
         let mut v = Sourced::plain(26.0);
         v.changed_by = Some("2025/127".into());
-        let value = m.value(&m.sourced(&v, "26"));
+        let value = serde_json::to_value(m.value(&m.sourced(&v, "26"))).expect("serialises");
         assert_eq!(
             value,
-            json!({"metin": "26", "degisiklik": [{"karar": "2025/127", "organ": "Meclis", "tarih": "21.10.2025"}]})
+            serde_json::json!({"metin": "26", "degisiklik": [{"karar": "2025/127", "organ": "Meclis", "tarih": "21.10.2025"}]})
         );
     }
 }

@@ -1,145 +1,104 @@
-//! The three books: which chapters they have, what their files are called, and the data each
-//! book's template receives. Layout lives in `report-templates/` (entry templates
-//! `<book>.typ.j2`, partials, and the `lib/*.typ` functions); this module only prepares data.
+//! The three books and the data each book's template receives. Layout lives in
+//! `report-templates/` (entry templates `<book>.typ.j2`, partials, and the `lib/*.typ`
+//! functions); this module only prepares data.
+//!
+//! # The context
+//!
+//! [`book_context`] gives one typed context per book ([`BookContext`]): the shared part
+//! ([`Common`]: cover, institution, front matter, the amendment annex) and the book's own tables
+//! ([`StrategicPlanContext`], [`PerformanceProgramContext`], [`ActivityReportContext`]). Field
+//! names are the names the templates read, so renaming one is a change of the templates' data;
+//! `tests/contexts.rs` renders every template against every context with strict undefined
+//! values. Every number is already formatted the Turkish way; amounts and rates are strings
+//! formatted in Rust. A *cell* ([`MarkedCell`]) is a dictionary `{metin, hata?, degisiklik?}`
+//! that `veri-tablosu` reads: `metin` the text shown, `hata` the codes of the error findings
+//! that touch the value (drafts only), `degisiklik` the decisions that changed it.
+//!
+//! The modules depend in one direction: `book` and `marks` ← `common` ← `strategic`,
+//! `program`, `report` ← this module, which dispatches.
+//!
+//! # Where books.md is silent
+//!
+//! - Amounts: the table caption or column header says `(TL)`, cells print `1.234.567,89`; a lone
+//!   amount in text or a label row carries ` TL` (`33.750.000,00 TL`). Rates in a `(%)` column
+//!   print `77,5`; in text and chart labels `%77,5`.
+//! - Derived values (sums, a hedef's rate) carry the marks of what they are computed from: an
+//!   amended activity budget marks its hedef's cost and Genel Yönetim Giderleri; TOPLAM of a
+//!   year whose appropriation is known is Toplam Ödenek + Bütçe Dışı and keeps only their marks.
+//! - Genel Yönetim Giderleri of a plan year (Stratejik Plan) is that year's Toplam Ödenek of all
+//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget), as in the
+//!   Performans Programı; `—` for a year without budget lines, and a note under the table says
+//!   which years are known. The cost table has codes only (A1, H1.1), on a landscape page.
+//! - Performans Programı: `t−2 Gerçekleşme` is the Yıl Sonu value; for the year before the plan
+//!   it is the plan's baseline (noted under the table). `t−1` falls back to 1. İzleme, marked
+//!   `*` with a note. The Toplam Kaynak İhtiyacı Tablosu adds Bütçe Dışı Kaynaklar and Genel
+//!   Toplam under the budget total.
+//! - Faaliyet Raporu: the hedef's rate is the last row of its table; when it cannot be computed
+//!   the row says `veri yok` and a note names every missing indicator. Missing Yıl Sonu prints
+//!   `veri yok`, a missing 1. İzleme `—`. The declarations are signed at kurum.yaml's `il` (else
+//!   the short name) with a date line `…/…/<t+1>`.
+//! - The amendment annex "Meclis Kararıyla Yapılan Değişiklikler" is in the Stratejik Plan
+//!   (every change) and in each one-year book whose tables a change touched (a field of its
+//!   year, or a name it prints); a one-year book without such a change says so in its Ekler.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use serde::Serialize;
 
-use crate::config::Years;
-use crate::finding::{Code, Finding};
-
-pub mod context;
+mod book;
+mod common;
 pub mod marks;
 mod program;
 mod report;
 mod strategic;
 
-pub use context::{book_context, BookInput};
+pub use book::{missing_narratives, narratives_present, Book};
+pub use common::{
+    AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry, Institution,
+    Narratives, ObjectiveEntry, Theme, YearTexts,
+};
+pub use marks::{DecisionMark, MarkedCell};
+pub use program::{
+    ActivityRow, AdministrationRow, AdministrationRowKind, AdministrationTable, CostCells,
+    DirectorateActivityRow, DirectorateTable, IndicatorRow, ObjectiveTable,
+    PerformanceProgramContext, ProgramYears, ResourceRow, ResourceTable,
+};
+pub use report::{
+    ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
+    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, PlannedSpent, RateBar,
+    ResultRow, ResultTable,
+};
+pub use strategic::{
+    CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,
+    StrategicPlanContext,
+};
 
-/// One of the three books.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Book {
-    /// Stratejik Plan.
-    StrategicPlan,
-    /// Performans Programı.
-    PerformanceProgram,
-    /// Faaliyet Raporu.
-    ActivityReport,
+/// The context of one book, as its entry template receives it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum BookContext {
+    StrategicPlan(StrategicPlanContext),
+    PerformanceProgram(PerformanceProgramContext),
+    ActivityReport(ActivityReportContext),
 }
 
-impl Book {
-    pub const ALL: [Book; 3] = [
-        Book::StrategicPlan,
-        Book::PerformanceProgram,
-        Book::ActivityReport,
-    ];
-
-    /// The short code used by `--kitap sp,pp,fr`.
-    pub fn code(self) -> &'static str {
+impl BookContext {
+    /// The part every book has.
+    pub fn common(&self) -> &Common {
         match self {
-            Book::StrategicPlan => "sp",
-            Book::PerformanceProgram => "pp",
-            Book::ActivityReport => "fr",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Book> {
-        Book::ALL
-            .into_iter()
-            .find(|b| b.code() == code.trim().to_ascii_lowercase())
-    }
-
-    /// The title as printed.
-    pub fn title(self) -> &'static str {
-        match self {
-            Book::StrategicPlan => "Stratejik Plan",
-            Book::PerformanceProgram => "Performans Programı",
-            Book::ActivityReport => "Faaliyet Raporu",
-        }
-    }
-
-    /// The years the book covers, as printed: `2025-2029`, `2026`, `2025`.
-    pub fn years_text(self, years: &Years) -> String {
-        match self {
-            Book::StrategicPlan => format!("{}-{}", years.plan_start, years.plan_end),
-            Book::PerformanceProgram => years.program.to_string(),
-            Book::ActivityReport => years.report.to_string(),
-        }
-    }
-
-    /// The file stem: `stratejik-plan-2025-2029`, `performans-programi-2026`, `faaliyet-raporu-2025`.
-    pub fn stem(self, years: &Years) -> String {
-        let name = match self {
-            Book::StrategicPlan => "stratejik-plan",
-            Book::PerformanceProgram => "performans-programi",
-            Book::ActivityReport => "faaliyet-raporu",
-        };
-        format!("{name}-{}", self.years_text(years))
-    }
-
-    /// The entry template in `report-templates/`.
-    pub fn template(self) -> &'static str {
-        match self {
-            Book::StrategicPlan => "stratejik-plan.typ.j2",
-            Book::PerformanceProgram => "performans-programi.typ.j2",
-            Book::ActivityReport => "faaliyet-raporu.typ.j2",
-        }
-    }
-
-    /// The narrative chapters (`metinler/<name>.typ`) the book includes.
-    pub fn narratives(self) -> &'static [&'static str] {
-        match self {
-            Book::StrategicPlan => &["sunus", "hazirlik", "durum-analizi", "izleme"],
-            Book::PerformanceProgram => &["sunus", "genel-bilgiler"],
-            Book::ActivityReport => &[
-                "sunus",
-                "genel-bilgiler",
-                "degerlendirme",
-                "kurumsal-kabiliyet",
-                "oneri-tedbirler",
-            ],
+            BookContext::StrategicPlan(c) => &c.common,
+            BookContext::PerformanceProgram(c) => &c.common,
+            BookContext::ActivityReport(c) => &c.common,
         }
     }
 }
 
-/// The narrative chapters present in `metinler/` (file stems).
-pub fn narratives_present(project_dir: &Path) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    if let Ok(rd) = std::fs::read_dir(project_dir.join("metinler")) {
-        for e in rd.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            if let Some(stem) = name.strip_suffix(".typ") {
-                if e.path().is_file() {
-                    out.insert(stem.to_string());
-                }
-            }
+/// The template context of one book.
+pub fn book_context(book: Book, input: &BookInput) -> BookContext {
+    let marks = marks::Marks::new(input.findings, &input.model.decisions, input.draft);
+    match book {
+        Book::StrategicPlan => BookContext::StrategicPlan(strategic::context(input, &marks)),
+        Book::PerformanceProgram => {
+            BookContext::PerformanceProgram(program::context(input, &marks))
         }
+        Book::ActivityReport => BookContext::ActivityReport(report::context(input, &marks)),
     }
-    out
-}
-
-/// Y010 for every narrative chapter a selected book needs and `metinler/` lacks.
-pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Finding> {
-    let mut names: Vec<&str> = books
-        .iter()
-        .flat_map(|b| b.narratives().iter().copied())
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-        .into_iter()
-        .filter(|n| !present.contains(*n))
-        .map(|n| {
-            let file = format!("metinler/{n}.typ");
-            let users: Vec<&str> = books.iter().filter(|b| b.narratives().contains(&n)).map(|b| b.title()).collect();
-            Finding::new(
-                Code::Y010,
-                format!(
-                    "{file} yok: {} bu bölümün yerinde bir uyarı kutusu gösteriyor. Bölümün metnini Typst biçiminde {file} dosyasına yazın.",
-                    users.join(", ")
-                ),
-            )
-            .in_file(&file)
-        })
-        .collect()
 }

@@ -1,22 +1,143 @@
-//! The Performans Programı's own data (program year t).
-//!
-//! | key | value |
-//! |---|---|
-//! | `donem` | `{t, t1, t2}`: the program year and the two before it, as strings |
-//! | `hedef_tablolari` | one per hedef: `{kod, baslik, amac, hedef, performans_hedefi, sorumlu_birim, gostergeler: [{ad, t2, t1, t}], faaliyetler: [{ad, butce, butce_disi, toplam}], toplam: {butce, butce_disi, toplam}, notlar}` |
-//! | `birim_tablolari` | one per directorate: `{birim, baslik, faaliyetler: [{hedef, ad, butce, butce_disi, toplam}], toplam, notlar}` |
-//! | `idare_tablosu` | `{satirlar: [{tur: amac / hedef, ad, butce, butce_disi, toplam}], genel_yonetim, genel_toplam, notlar}` |
-//! | `kaynak_tablosu` | `{satirlar: [{kod, ad, tutar}], butce_toplami, butce_disi, genel_toplam}` |
-//! | `degisiklikler` | the amendments that touch this program's tables |
+//! The Performans Programı's own data (program year t): a Performans Hedefi Tablosu per hedef,
+//! a Harcama Birimi Faaliyet Tablosu per directorate, the İdare Performans Tablosu, the Toplam
+//! Kaynak İhtiyacı Tablosu, and the amendments that touch these tables.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use super::context::{amendment_annex, empty, num, AnnexScope, BookInput, NO_DATA};
-use super::marks::{Cell, Marks};
-use super::strategic::{goal_cell, objective_cell, Sum};
+use super::book::Book;
+use super::common::{
+    activity_cell, amendment_annex, empty, goal_cell, indicator_cell, num, objective_cell, unique,
+    AnnexScope, BookInput, Common, Sum, NO_DATA,
+};
+use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{Activity, Indicator, Model, Period, ECONOMIC_CODES};
 use crate::performance::latest_value;
 use crate::text::format;
+
+/// The context of `performans-programi.typ.j2`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PerformanceProgramContext {
+    /// `degisiklikler`: the amendments that touch this program's tables.
+    #[serde(flatten)]
+    pub common: Common,
+    pub donem: ProgramYears,
+    /// One Performans Hedefi Tablosu per hedef.
+    pub hedef_tablolari: Vec<ObjectiveTable>,
+    /// One Harcama Birimi Faaliyet Tablosu per directorate.
+    pub birim_tablolari: Vec<DirectorateTable>,
+    pub idare_tablosu: AdministrationTable,
+    pub kaynak_tablosu: ResourceTable,
+}
+
+/// `donem`: the program year and the two before it, as strings.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgramYears {
+    pub t: String,
+    pub t1: String,
+    pub t2: String,
+}
+
+/// A Performans Hedefi Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveTable {
+    pub kod: String,
+    pub baslik: String,
+    pub amac: MarkedCell,
+    pub hedef: MarkedCell,
+    pub performans_hedefi: MarkedCell,
+    pub sorumlu_birim: MarkedCell,
+    pub gostergeler: Vec<IndicatorRow>,
+    /// The hedef's activities of year t.
+    pub faaliyetler: Vec<ActivityRow>,
+    pub toplam: CostCells,
+    pub notlar: Vec<String>,
+}
+
+/// An indicator: t−2 Gerçekleşme, t−1 Gerçekleşme Tahmini, t Hedefi.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRow {
+    pub ad: MarkedCell,
+    pub t2: MarkedCell,
+    pub t1: MarkedCell,
+    pub t: MarkedCell,
+}
+
+/// Bütçe, Bütçe Dışı and Toplam of a row or a total.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostCells {
+    pub butce: MarkedCell,
+    pub butce_disi: MarkedCell,
+    pub toplam: MarkedCell,
+}
+
+/// An activity with its costs.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRow {
+    pub ad: MarkedCell,
+    #[serde(flatten)]
+    pub tutarlar: CostCells,
+}
+
+/// An activity of a directorate's table, with its hedef's code.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorateActivityRow {
+    pub hedef: MarkedCell,
+    #[serde(flatten)]
+    pub faaliyet: ActivityRow,
+}
+
+/// A Harcama Birimi Faaliyet Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorateTable {
+    pub birim: MarkedCell,
+    pub baslik: String,
+    pub faaliyetler: Vec<DirectorateActivityRow>,
+    pub toplam: CostCells,
+    pub notlar: Vec<String>,
+}
+
+/// The İdare Performans Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdministrationTable {
+    pub satirlar: Vec<AdministrationRow>,
+    pub genel_yonetim: CostCells,
+    pub genel_toplam: CostCells,
+    pub notlar: Vec<String>,
+}
+
+/// A row of the İdare Performans Tablosu: an amaç (empty amounts) or a hedef.
+#[derive(Debug, Clone, Serialize)]
+pub struct AdministrationRow {
+    pub tur: AdministrationRowKind,
+    pub ad: MarkedCell,
+    #[serde(flatten)]
+    pub tutarlar: CostCells,
+}
+
+/// `amac` or `hedef`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdministrationRowKind {
+    Amac,
+    Hedef,
+}
+
+/// The Toplam Kaynak İhtiyacı Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceTable {
+    pub satirlar: Vec<ResourceRow>,
+    pub butce_toplami: MarkedCell,
+    pub butce_disi: MarkedCell,
+    pub genel_toplam: MarkedCell,
+}
+
+/// An economic code with the program year's Başlangıç Ödeneği.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResourceRow {
+    pub kod: &'static str,
+    pub ad: &'static str,
+    pub tutar: MarkedCell,
+}
 
 /// The fields without a year that the program's tables print.
 const SHOWN_FIELDS: &[&str] = &[
@@ -28,80 +149,57 @@ const SHOWN_FIELDS: &[&str] = &[
     "Sorumlu birim",
 ];
 
-pub(crate) fn add(ctx: &mut Map<String, Value>, input: &BookInput, marks: &Marks) {
+pub(crate) fn context(input: &BookInput, marks: &Marks) -> PerformanceProgramContext {
     let model = input.model;
     let t = input.settings.years.program;
-    ctx.insert(
-        "donem".into(),
-        json!({"t": t.to_string(), "t1": (t - 1).to_string(), "t2": (t - 2).to_string()}),
+    let mut common = Common::new(Book::PerformanceProgram, input);
+    common.degisiklikler = amendment_annex(
+        model,
+        AnnexScope::Year {
+            year: t,
+            fields: SHOWN_FIELDS,
+        },
     );
-    let tables: Vec<Value> = model
+    let tables = model
         .goals
         .iter()
         .flat_map(|g| g.objectives.iter().map(move |o| (g, o)))
         .map(|(g, o)| {
             let mut notes = Vec::new();
-            let indicators: Vec<Value> = model
+            let indicators = model
                 .indicators_of(&o.code)
                 .map(|i| indicator_row(input, marks, i, t, &mut notes))
                 .collect();
-            let (activities, total) = activity_rows(
-                marks,
-                model.activities_of(&o.code).filter(|a| a.year == t),
-                false,
-            );
+            let (activities, total) =
+                activity_rows(marks, model.activities_of(&o.code).filter(|a| a.year == t));
             unique(&mut notes);
-            json!({
-                "kod": o.code,
-                "baslik": format!("{} Performans Hedefi Tablosu", o.code),
-                "amac": marks.value(&goal_cell(marks, &g.code, &g.name)),
-                "hedef": marks.value(&objective_cell(marks, o)),
-                "performans_hedefi": marks.value(&marks.sourced(&o.name, o.name.value.clone())),
-                "sorumlu_birim": marks.value(&marks.sourced(&o.responsible, o.responsible.value.clone())),
-                "gostergeler": indicators,
-                "faaliyetler": activities,
-                "toplam": total,
-                "notlar": notes,
-            })
+            ObjectiveTable {
+                kod: o.code.clone(),
+                baslik: format!("{} Performans Hedefi Tablosu", o.code),
+                amac: marks.value(&goal_cell(marks, &g.code, &g.name)),
+                hedef: marks.value(&objective_cell(marks, o)),
+                performans_hedefi: marks.value(&marks.sourced(&o.name, o.name.value.clone())),
+                sorumlu_birim: marks
+                    .value(&marks.sourced(&o.responsible, o.responsible.value.clone())),
+                gostergeler: indicators,
+                faaliyetler: activities.into_iter().map(|(_, row)| row).collect(),
+                toplam: total,
+                notlar: notes,
+            }
         })
         .collect();
-    ctx.insert("hedef_tablolari".into(), Value::Array(tables));
-    ctx.insert(
-        "birim_tablolari".into(),
-        directorate_tables(model, marks, t),
-    );
-    ctx.insert(
-        "idare_tablosu".into(),
-        administration_table(model, marks, t),
-    );
-    ctx.insert("kaynak_tablosu".into(), resource_table(model, marks, t));
-    ctx.insert(
-        "degisiklikler".into(),
-        amendment_annex(
-            model,
-            AnnexScope::Year {
-                year: t,
-                fields: SHOWN_FIELDS,
-            },
-        ),
-    );
-}
-
-/// Drops repeated notes, keeping the first of each.
-pub(crate) fn unique(notes: &mut Vec<String>) {
-    let mut seen = std::collections::HashSet::new();
-    notes.retain(|n| seen.insert(n.clone()));
-}
-
-/// `PG1.2.3 …` with the marks of the code and the name.
-pub(crate) fn indicator_cell(marks: &Marks, i: &Indicator) -> Cell {
-    let mut cell = marks.code(
-        &i.code,
-        i.code_cell.as_ref(),
-        format!("{} {}", i.code, i.name.value),
-    );
-    cell.absorb(&marks.sourced(&i.name, ""));
-    cell
+    PerformanceProgramContext {
+        common,
+        donem: ProgramYears {
+            t: t.to_string(),
+            t1: (t - 1).to_string(),
+            t2: (t - 2).to_string(),
+        },
+        hedef_tablolari: tables,
+        birim_tablolari: directorate_tables(model, marks, t),
+        idare_tablosu: administration_table(model, marks, t),
+        kaynak_tablosu: resource_table(model, marks, t),
+    }
 }
 
 /// The realised value of a year before the program year: the Yıl Sonu value; the year before
@@ -157,36 +255,33 @@ fn indicator_row(
     i: &Indicator,
     t: i32,
     notes: &mut Vec<String>,
-) -> Value {
+) -> IndicatorRow {
     let target = match i.targets.get(&t) {
         Some(s) => marks.sourced(s, s.value.map(num).unwrap_or_else(empty)),
         None => Cell::new(empty()),
     };
-    json!({
-        "ad": marks.value(&indicator_cell(marks, i)),
-        "t2": marks.value(&past_value(input, marks, i, t - 2, false, notes)),
-        "t1": marks.value(&past_value(input, marks, i, t - 1, true, notes)),
-        "t": marks.value(&target),
-    })
+    IndicatorRow {
+        ad: marks.value(&indicator_cell(marks, i)),
+        t2: marks.value(&past_value(input, marks, i, t - 2, false, notes)),
+        t1: marks.value(&past_value(input, marks, i, t - 1, true, notes)),
+        t: marks.value(&target),
+    }
 }
 
-/// `F1.2.3 …` with the marks of the code and the name.
-pub(crate) fn activity_cell(marks: &Marks, a: &Activity) -> Cell {
-    let mut cell = marks.code(
-        &a.code,
-        a.code_cell.as_ref(),
-        format!("{} {}", a.code, a.name.value),
-    );
-    cell.absorb(&marks.sourced(&a.name, ""));
-    cell
+/// The three amounts as cells.
+fn cost_cells(marks: &Marks, budget: &Sum, off: &Sum, total: &Sum) -> CostCells {
+    CostCells {
+        butce: marks.value(&budget.cell()),
+        butce_disi: marks.value(&off.cell()),
+        toplam: marks.value(&total.cell()),
+    }
 }
 
-/// Activity rows `{hedef, ad, butce, butce_disi, toplam}` and their totals.
+/// Activity rows `{ad, butce, butce_disi, toplam}`, each with its activity, and their totals.
 fn activity_rows<'a>(
     marks: &Marks,
     activities: impl Iterator<Item = &'a Activity>,
-    with_objective: bool,
-) -> (Vec<Value>, Value) {
+) -> (Vec<(&'a Activity, ActivityRow)>, CostCells) {
     let (mut budget, mut off, mut total) = (Sum::default(), Sum::default(), Sum::default());
     let mut rows = Vec::new();
     for a in activities {
@@ -201,23 +296,15 @@ fn activity_rows<'a>(
         budget.add_sum(&rb);
         off.add_sum(&ro);
         total.add_sum(&rt);
-        let mut row = json!({
-            "ad": marks.value(&activity_cell(marks, a)),
-            "butce": marks.value(&rb.cell()),
-            "butce_disi": marks.value(&ro.cell()),
-            "toplam": marks.value(&rt.cell()),
-        });
-        if with_objective {
-            row["hedef"] = marks.value(&marks.sourced(&a.objective, a.objective.value.clone()));
-        }
-        rows.push(row);
+        rows.push((
+            a,
+            ActivityRow {
+                ad: marks.value(&activity_cell(marks, a)),
+                tutarlar: cost_cells(marks, &rb, &ro, &rt),
+            },
+        ));
     }
-    let totals = json!({
-        "butce": marks.value(&budget.cell()),
-        "butce_disi": marks.value(&off.cell()),
-        "toplam": marks.value(&total.cell()),
-    });
-    (rows, totals)
+    (rows, cost_cells(marks, &budget, &off, &total))
 }
 
 /// The year's Toplam Ödenek of a directorate (or of all when `None`); `None` when the
@@ -237,7 +324,7 @@ fn appropriation(model: &Model, marks: &Marks, year: i32, directorate: Option<&s
     s
 }
 
-fn directorate_tables(model: &Model, marks: &Marks, t: i32) -> Value {
+fn directorate_tables(model: &Model, marks: &Marks, t: i32) -> Vec<DirectorateTable> {
     let mut out = Vec::new();
     for d in &model.directorates {
         let (rows, total) = activity_rows(
@@ -246,7 +333,6 @@ fn directorate_tables(model: &Model, marks: &Marks, t: i32) -> Value {
                 .activities
                 .iter()
                 .filter(|a| a.year == t && a.directorate == d.name),
-            true,
         );
         let appr = appropriation(model, marks, t, Some(&d.name));
         let mut notes = Vec::new();
@@ -256,30 +342,38 @@ fn directorate_tables(model: &Model, marks: &Marks, t: i32) -> Value {
                 format::money(appr.value)
             ));
         }
-        out.push(json!({
-            "birim": marks.value(&marks.directorate(&d.name, d.name.clone())),
-            "baslik": format!("{} Harcama Birimi Faaliyet Tablosu", d.name),
-            "faaliyetler": rows,
-            "toplam": total,
-            "notlar": notes,
-        }));
+        out.push(DirectorateTable {
+            birim: marks.value(&marks.directorate(&d.name, d.name.clone())),
+            baslik: format!("{} Harcama Birimi Faaliyet Tablosu", d.name),
+            faaliyetler: rows
+                .into_iter()
+                .map(|(a, row)| DirectorateActivityRow {
+                    hedef: marks.value(&marks.sourced(&a.objective, a.objective.value.clone())),
+                    faaliyet: row,
+                })
+                .collect(),
+            toplam: total,
+            notlar: notes,
+        });
     }
-    Value::Array(out)
+    out
 }
 
 /// The İdare Performans Tablosu: a row per hedef, then Genel Yönetim Giderleri (the program
 /// year's Toplam Ödenek of all directorates minus the hedefs' Bütçe) and Genel Toplam.
-fn administration_table(model: &Model, marks: &Marks, t: i32) -> Value {
+fn administration_table(model: &Model, marks: &Marks, t: i32) -> AdministrationTable {
     let mut rows = Vec::new();
     let (mut budget, mut off) = (Sum::default(), Sum::default());
     for g in &model.goals {
-        rows.push(json!({
-            "tur": "amac",
-            "ad": marks.value(&goal_cell(marks, &g.code, &g.name)),
-            "butce": marks.value(&Cell::new("")),
-            "butce_disi": marks.value(&Cell::new("")),
-            "toplam": marks.value(&Cell::new("")),
-        }));
+        rows.push(AdministrationRow {
+            tur: AdministrationRowKind::Amac,
+            ad: marks.value(&goal_cell(marks, &g.code, &g.name)),
+            tutarlar: CostCells {
+                butce: marks.value(&Cell::new("")),
+                butce_disi: marks.value(&Cell::new("")),
+                toplam: marks.value(&Cell::new("")),
+            },
+        });
         for o in &g.objectives {
             let (mut rb, mut ro, mut rt) = (Sum::default(), Sum::default(), Sum::default());
             for a in model.activities_of(&o.code).filter(|a| a.year == t) {
@@ -293,13 +387,11 @@ fn administration_table(model: &Model, marks: &Marks, t: i32) -> Value {
             }
             budget.add_sum(&rb);
             off.add_sum(&ro);
-            rows.push(json!({
-                "tur": "hedef",
-                "ad": marks.value(&objective_cell(marks, o)),
-                "butce": marks.value(&rb.cell()),
-                "butce_disi": marks.value(&ro.cell()),
-                "toplam": marks.value(&rt.cell()),
-            }));
+            rows.push(AdministrationRow {
+                tur: AdministrationRowKind::Hedef,
+                ad: marks.value(&objective_cell(marks, o)),
+                tutarlar: cost_cells(marks, &rb, &ro, &rt),
+            });
         }
     }
     let appr = appropriation(model, marks, t, None);
@@ -325,25 +417,21 @@ fn administration_table(model: &Model, marks: &Marks, t: i32) -> Value {
     };
     let mut grand_total = grand_budget.clone();
     grand_total.add_sum(&off);
-    json!({
-        "satirlar": rows,
-        "genel_yonetim": {
-            "butce": marks.value(&overhead.cell()),
-            "butce_disi": marks.value(&Cell::new(empty())),
-            "toplam": marks.value(&overhead.cell()),
+    AdministrationTable {
+        satirlar: rows,
+        genel_yonetim: CostCells {
+            butce: marks.value(&overhead.cell()),
+            butce_disi: marks.value(&Cell::new(empty())),
+            toplam: marks.value(&overhead.cell()),
         },
-        "genel_toplam": {
-            "butce": marks.value(&grand_budget.cell()),
-            "butce_disi": marks.value(&off.cell()),
-            "toplam": marks.value(&grand_total.cell()),
-        },
-        "notlar": notes,
-    })
+        genel_toplam: cost_cells(marks, &grand_budget, &off, &grand_total),
+        notlar: notes,
+    }
 }
 
 /// The Toplam Kaynak İhtiyacı Tablosu: the program year's Başlangıç Ödeneği by economic code
 /// 01–09, the budget total, the activities' Bütçe Dışı sources and the grand total.
-fn resource_table(model: &Model, marks: &Marks, t: i32) -> Value {
+fn resource_table(model: &Model, marks: &Marks, t: i32) -> ResourceTable {
     let mut rows = Vec::new();
     let mut total = Sum::default();
     for (code, name) in ECONOMIC_CODES {
@@ -359,11 +447,11 @@ fn resource_table(model: &Model, marks: &Marks, t: i32) -> Value {
             );
         }
         total.add_sum(&s);
-        rows.push(json!({
-            "kod": code,
-            "ad": name,
-            "tutar": marks.value(&s.cell()),
-        }));
+        rows.push(ResourceRow {
+            kod: code,
+            ad: name,
+            tutar: marks.value(&s.cell()),
+        });
     }
     let mut off = Sum::default();
     for a in model.activities.iter().filter(|a| a.year == t) {
@@ -371,10 +459,10 @@ fn resource_table(model: &Model, marks: &Marks, t: i32) -> Value {
     }
     let mut grand = total.clone();
     grand.add_sum(&off);
-    json!({
-        "satirlar": rows,
-        "butce_toplami": marks.value(&total.cell()),
-        "butce_disi": marks.value(&off.cell()),
-        "genel_toplam": marks.value(&grand.cell()),
-    })
+    ResourceTable {
+        satirlar: rows,
+        butce_toplami: marks.value(&total.cell()),
+        butce_disi: marks.value(&off.cell()),
+        genel_toplam: marks.value(&grand.cell()),
+    }
 }

@@ -1,25 +1,164 @@
-//! The Faaliyet Raporu's own data (report year t).
-//!
-//! | key | value |
-//! |---|---|
-//! | `birimler` | `[{sira, ad, yetkili, unvan}]` cells: the directorates and their harcama yetkilileri |
-//! | `butce` | `{ekonomik: [{kod, ad, baslangic, toplam, harcama, oran}], ekonomik_toplam, birimler: [{ad, baslangic, toplam, harcama, oran}], birim_toplami, grafik: [{etiket, aciklama, degerler: [f64, f64]}]}` |
-//! | `faaliyet_birimleri` | per directorate with activities in t: `{birim, baslik, faaliyetler: [{ad, durum, planlanan, gerceklesen}], toplam: {planlanan, gerceklesen}}` |
-//! | `sonuc_tablolari` | per hedef: `{kod, baslik, hedef, gostergeler: [{ad, etki, baslangic, hedef, izleme, yil_sonu, oran, sapma}], oran, notlar}` |
-//! | `gerceklesme_grafigi` | `[{etiket, aciklama, deger: f64 or none, metin: "%77,5" or none}]` |
-//! | `beyan` | `{yil, yer, tarih, kurum, baskan: {ad, unvan}, mali: {ad, unvan}}` for the declarations |
-//! | `degisiklikler` | the amendments that touch this report's tables |
+//! The Faaliyet Raporu's own data (report year t): the directorates, the budget results, the
+//! activities, the performance results, the declarations, and the amendments that touch these
+//! tables.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use super::context::{
-    amendment_annex, empty, num, opt_num, percent, rate, AnnexScope, BookInput, NO_DATA,
+use super::book::Book;
+use super::common::{
+    activity_cell, amendment_annex, empty, indicator_cell, num, objective_cell, opt_num, percent,
+    rate, unique, AnnexScope, BookInput, Common, Sum, NO_DATA,
 };
-use super::marks::{Cell, Marks};
-use super::program::{activity_cell, indicator_cell, unique};
-use super::strategic::{objective_cell, Sum};
+use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{BudgetLine, Indicator, Model, Period, ECONOMIC_CODES};
 use crate::performance::{indicator_rate, objective_rate, RateOutcome, Why};
+
+/// The context of `faaliyet-raporu.typ.j2`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityReportContext {
+    /// `degisiklikler`: the amendments that touch this report's tables.
+    #[serde(flatten)]
+    pub common: Common,
+    /// The directorates and their harcama yetkilileri.
+    pub birimler: Vec<DirectorateEntry>,
+    /// Bütçe Uygulama Sonuçları.
+    pub butce: BudgetResults,
+    /// Faaliyet ve Proje Bilgileri: per directorate with activities in t.
+    pub faaliyet_birimleri: Vec<ActivityTable>,
+    /// A Performans Sonuçları Tablosu per hedef.
+    pub sonuc_tablolari: Vec<ResultTable>,
+    /// A bar per hedef: its realisation in t.
+    pub gerceklesme_grafigi: Vec<RateBar>,
+    /// The place and date of the declarations.
+    pub beyan: Declaration,
+}
+
+/// A directorate and its harcama yetkilisi: the row number as text, the rest as cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorateEntry {
+    pub sira: String,
+    pub ad: MarkedCell,
+    pub yetkili: MarkedCell,
+    pub unvan: MarkedCell,
+}
+
+/// Bütçe Uygulama Sonuçları of year t: by economic code (all nine) and by directorate, with
+/// totals, and the chart data.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetResults {
+    pub ekonomik: Vec<EconomicBudgetRow>,
+    pub ekonomik_toplam: BudgetCells,
+    pub birimler: Vec<DirectorateBudgetRow>,
+    pub birim_toplami: BudgetCells,
+    /// Toplam Ödenek and Harcama per economic code that has an appropriation.
+    pub grafik: Vec<BudgetBar>,
+}
+
+/// Başlangıç Ödeneği, Toplam Ödenek, Harcama and Gerçekleşme (%) as cells.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetCells {
+    pub baslangic: MarkedCell,
+    pub toplam: MarkedCell,
+    pub harcama: MarkedCell,
+    pub oran: MarkedCell,
+}
+
+/// A row of the table by economic code: code and name as text.
+#[derive(Debug, Clone, Serialize)]
+pub struct EconomicBudgetRow {
+    pub kod: &'static str,
+    pub ad: &'static str,
+    #[serde(flatten)]
+    pub tutarlar: BudgetCells,
+}
+
+/// A row of the table by directorate.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectorateBudgetRow {
+    pub ad: MarkedCell,
+    #[serde(flatten)]
+    pub tutarlar: BudgetCells,
+}
+
+/// A group of the budget chart: `degerler` is Toplam Ödenek and Harcama. Printed whole:
+/// alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct BudgetBar {
+    pub aciklama: &'static str,
+    pub degerler: [f64; 2],
+    pub etiket: &'static str,
+}
+
+/// Faaliyet ve Proje Bilgileri of a directorate.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityTable {
+    pub birim: MarkedCell,
+    pub baslik: String,
+    pub faaliyetler: Vec<ActivityInfo>,
+    pub toplam: PlannedSpent,
+}
+
+/// An activity with Durum, planned (Bütçe + Bütçe Dışı) and realised cost.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityInfo {
+    pub ad: MarkedCell,
+    pub durum: MarkedCell,
+    #[serde(flatten)]
+    pub tutarlar: PlannedSpent,
+}
+
+/// Planned and realised cost.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlannedSpent {
+    pub planlanan: MarkedCell,
+    pub gerceklesen: MarkedCell,
+}
+
+/// A Performans Sonuçları Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultTable {
+    pub kod: String,
+    pub baslik: String,
+    pub hedef: MarkedCell,
+    pub gostergeler: Vec<ResultRow>,
+    /// The hedef's realisation, the last row.
+    pub oran: MarkedCell,
+    pub oran_etiketi: String,
+    pub notlar: Vec<String>,
+}
+
+/// An indicator of a Performans Sonuçları Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResultRow {
+    pub ad: MarkedCell,
+    pub etki: MarkedCell,
+    pub baslangic: MarkedCell,
+    pub hedef: MarkedCell,
+    pub izleme: MarkedCell,
+    pub yil_sonu: MarkedCell,
+    pub oran: MarkedCell,
+    pub sapma: MarkedCell,
+}
+
+/// A bar of the realisation chart: `deger` and `metin` (`%77,5`) are none when the rate cannot
+/// be computed. Printed whole: alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateBar {
+    pub aciklama: String,
+    pub deger: Option<f64>,
+    pub etiket: String,
+    pub metin: Option<String>,
+}
+
+/// `beyan`: the report year, the place (kurum.yaml's `il`, else the short name), the date line
+/// `…/…/<t+1>`, the institution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Declaration {
+    pub yil: String,
+    pub yer: String,
+    pub tarih: String,
+    pub kurum: String,
+}
 
 /// The fields without a year that the report's tables print.
 const SHOWN_FIELDS: &[&str] = &[
@@ -32,19 +171,24 @@ const SHOWN_FIELDS: &[&str] = &[
     "Hedefe etkisi (%)",
 ];
 
-pub(crate) fn add(ctx: &mut Map<String, Value>, input: &BookInput, marks: &Marks) {
+pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext {
     let model = input.model;
     let settings = input.settings;
     let t = settings.years.report;
-    ctx.insert("birimler".into(), directorates(model, marks));
-    ctx.insert("butce".into(), budget(model, marks, t));
-    ctx.insert("faaliyet_birimleri".into(), activities(model, marks, t));
+    let mut common = Common::new(Book::ActivityReport, input);
+    common.degisiklikler = amendment_annex(
+        model,
+        AnnexScope::Year {
+            year: t,
+            fields: SHOWN_FIELDS,
+        },
+    );
     let cap = settings.rules.cap;
     let mut tables = Vec::new();
     let mut chart = Vec::new();
     for o in model.objectives() {
         let mut rate_marks = Cell::default();
-        let rows: Vec<Value> = model
+        let rows = model
             .indicators_of(&o.code)
             .map(|i| result_row(marks, i, t, &mut rate_marks))
             .collect();
@@ -76,74 +220,65 @@ pub(crate) fn add(ctx: &mut Map<String, Value>, input: &BookInput, marks: &Marks
             ));
         }
         unique(&mut notes);
-        tables.push(json!({
-            "kod": o.code,
-            "baslik": format!("{} Performans Sonuçları Tablosu", o.code),
-            "hedef": marks.value(&objective_cell(marks, o)),
-            "gostergeler": rows,
-            "oran": marks.value(&rate_marks.with_text(text)),
-            "oran_etiketi": format!("{} hedefinin gerçekleşme oranı", o.code),
-            "notlar": notes,
-        }));
-        chart.push(json!({
-            "etiket": o.code,
-            "aciklama": o.name.value,
-            "deger": value,
-            "metin": label,
-        }));
+        tables.push(ResultTable {
+            kod: o.code.clone(),
+            baslik: format!("{} Performans Sonuçları Tablosu", o.code),
+            hedef: marks.value(&objective_cell(marks, o)),
+            gostergeler: rows,
+            oran: marks.value(&rate_marks.with_text(text)),
+            oran_etiketi: format!("{} hedefinin gerçekleşme oranı", o.code),
+            notlar: notes,
+        });
+        chart.push(RateBar {
+            aciklama: o.name.value.clone(),
+            deger: value,
+            etiket: o.code.clone(),
+            metin: label,
+        });
     }
-    ctx.insert("sonuc_tablolari".into(), Value::Array(tables));
-    ctx.insert("gerceklesme_grafigi".into(), Value::Array(chart));
     let inst = &settings.institution;
     let place = inst
         .province
         .clone()
         .or_else(|| inst.short_name.clone())
         .unwrap_or_else(|| inst.name.clone());
-    ctx.insert(
-        "beyan".into(),
-        json!({
-            "yil": t.to_string(),
-            "yer": place,
-            "tarih": format!("…/…/{}", t + 1),
-            "kurum": inst.name,
-        }),
-    );
-    ctx.insert(
-        "degisiklikler".into(),
-        amendment_annex(
-            model,
-            AnnexScope::Year {
-                year: t,
-                fields: SHOWN_FIELDS,
-            },
-        ),
-    );
+    ActivityReportContext {
+        common,
+        birimler: directorates(model, marks),
+        butce: budget(model, marks, t),
+        faaliyet_birimleri: activities(model, marks, t),
+        sonuc_tablolari: tables,
+        gerceklesme_grafigi: chart,
+        beyan: Declaration {
+            yil: t.to_string(),
+            yer: place,
+            tarih: format!("…/…/{}", t + 1),
+            kurum: inst.name.clone(),
+        },
+    }
 }
 
-fn directorates(model: &Model, marks: &Marks) -> Value {
-    Value::Array(
-        model
-            .directorates
-            .iter()
-            .enumerate()
-            .map(|(k, d)| {
-                let text = |v: &Option<crate::model::Sourced<String>>| {
-                    v.as_ref()
-                        .map(|s| s.value.as_str())
-                        .filter(|s| !s.trim().is_empty())
-                        .map(str::to_string)
-                        .unwrap_or_else(empty)
-                };
-                json!({
-                    "sira": (k + 1).to_string(),
-                    "ad": marks.value(&marks.directorate(&d.name, d.name.clone())),
-                    "yetkili": marks.value(&Cell::new(text(&d.official))),
-                    "unvan": marks.value(&Cell::new(text(&d.title))),
-                })
-            })
-            .collect(),
-    )
+fn directorates(model: &Model, marks: &Marks) -> Vec<DirectorateEntry> {
+    model
+        .directorates
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            let text = |v: &Option<crate::model::Sourced<String>>| {
+                v.as_ref()
+                    .map(|s| s.value.as_str())
+                    .filter(|s| !s.trim().is_empty())
+                    .map(str::to_string)
+                    .unwrap_or_else(empty)
+            };
+            DirectorateEntry {
+                sira: (k + 1).to_string(),
+                ad: marks.value(&marks.directorate(&d.name, d.name.clone())),
+                yetkili: marks.value(&Cell::new(text(&d.official))),
+                unvan: marks.value(&Cell::new(text(&d.title))),
+            }
+        })
+        .collect()
 }
 
 /// Başlangıç Ödeneği, Toplam Ödenek and Harcama of some budget lines.
@@ -178,7 +313,7 @@ impl Amounts {
 
     /// `{baslangic, toplam, harcama, oran}`; the rate is Harcama / Toplam Ödenek × 100, `—`
     /// when there is no appropriation or no expenditure.
-    fn cells(&self, marks: &Marks) -> Map<String, Value> {
+    fn cells(&self, marks: &Marks) -> BudgetCells {
         let mut rate_cell = self.total.marks.clone();
         rate_cell.absorb(&self.spent.marks);
         let rate_text = if self.spent.any && self.total.any && self.total.value > 0.0 {
@@ -189,18 +324,18 @@ impl Amounts {
         } else {
             empty()
         };
-        let mut m = Map::new();
-        m.insert("baslangic".into(), marks.value(&self.initial.cell()));
-        m.insert("toplam".into(), marks.value(&self.total.cell()));
-        m.insert("harcama".into(), marks.value(&self.spent.cell()));
-        m.insert("oran".into(), marks.value(&rate_cell.with_text(rate_text)));
-        m
+        BudgetCells {
+            baslangic: marks.value(&self.initial.cell()),
+            toplam: marks.value(&self.total.cell()),
+            harcama: marks.value(&self.spent.cell()),
+            oran: marks.value(&rate_cell.with_text(rate_text)),
+        }
     }
 }
 
 /// Bütçe Uygulama Sonuçları of year t: by economic code (all nine) and by directorate, with
 /// totals, and the chart data (Toplam Ödenek and Harcama per economic code).
-fn budget(model: &Model, marks: &Marks, t: i32) -> Value {
+fn budget(model: &Model, marks: &Marks, t: i32) -> BudgetResults {
     let lines: Vec<&BudgetLine> = model.budget.iter().filter(|l| l.year == t).collect();
     let mut by_code = Vec::new();
     let mut chart = Vec::new();
@@ -211,16 +346,17 @@ fn budget(model: &Model, marks: &Marks, t: i32) -> Value {
             a.add(l, marks);
         }
         grand.merge(&a);
-        let mut row = a.cells(marks);
-        row.insert("kod".into(), Value::String(code.to_string()));
-        row.insert("ad".into(), Value::String(name.to_string()));
-        by_code.push(Value::Object(row));
+        by_code.push(EconomicBudgetRow {
+            kod: code,
+            ad: name,
+            tutarlar: a.cells(marks),
+        });
         if a.total.any {
-            chart.push(json!({
-                "etiket": code,
-                "aciklama": name,
-                "degerler": [a.total.value, a.spent.value],
-            }));
+            chart.push(BudgetBar {
+                aciklama: name,
+                degerler: [a.total.value, a.spent.value],
+                etiket: code,
+            });
         }
     }
     let mut by_directorate = Vec::new();
@@ -231,25 +367,23 @@ fn budget(model: &Model, marks: &Marks, t: i32) -> Value {
             a.add(l, marks);
         }
         directorate_total.merge(&a);
-        let mut row = a.cells(marks);
-        row.insert(
-            "ad".into(),
-            marks.value(&marks.directorate(&d.name, d.name.clone())),
-        );
-        by_directorate.push(Value::Object(row));
+        by_directorate.push(DirectorateBudgetRow {
+            ad: marks.value(&marks.directorate(&d.name, d.name.clone())),
+            tutarlar: a.cells(marks),
+        });
     }
-    json!({
-        "ekonomik": by_code,
-        "ekonomik_toplam": Value::Object(grand.cells(marks)),
-        "birimler": by_directorate,
-        "birim_toplami": Value::Object(directorate_total.cells(marks)),
-        "grafik": chart,
-    })
+    BudgetResults {
+        ekonomik: by_code,
+        ekonomik_toplam: grand.cells(marks),
+        birimler: by_directorate,
+        birim_toplami: directorate_total.cells(marks),
+        grafik: chart,
+    }
 }
 
 /// Faaliyet ve Proje Bilgileri: per directorate its activities of year t with Durum, planned
 /// (Bütçe + Bütçe Dışı) and realised (Gerçekleşen) cost.
-fn activities(model: &Model, marks: &Marks, t: i32) -> Value {
+fn activities(model: &Model, marks: &Marks, t: i32) -> Vec<ActivityTable> {
     let mut out = Vec::new();
     for d in &model.directorates {
         let list: Vec<_> = model
@@ -261,7 +395,7 @@ fn activities(model: &Model, marks: &Marks, t: i32) -> Value {
             continue;
         }
         let (mut planned_total, mut spent_total) = (Sum::default(), Sum::default());
-        let rows: Vec<Value> = list
+        let rows = list
             .iter()
             .map(|a| {
                 let mut pm = marks.sourced(&a.budget, "");
@@ -280,30 +414,32 @@ fn activities(model: &Model, marks: &Marks, t: i32) -> Value {
                     .value
                     .map(|s| s.label().to_string())
                     .unwrap_or_else(empty);
-                json!({
-                    "ad": marks.value(&activity_cell(marks, a)),
-                    "durum": marks.value(&marks.sourced(&a.status, status)),
-                    "planlanan": marks.value(&planned.cell()),
-                    "gerceklesen": marks.value(&spent.cell()),
-                })
+                ActivityInfo {
+                    ad: marks.value(&activity_cell(marks, a)),
+                    durum: marks.value(&marks.sourced(&a.status, status)),
+                    tutarlar: PlannedSpent {
+                        planlanan: marks.value(&planned.cell()),
+                        gerceklesen: marks.value(&spent.cell()),
+                    },
+                }
             })
             .collect();
-        out.push(json!({
-            "birim": marks.value(&marks.directorate(&d.name, d.name.clone())),
-            "baslik": format!("{} Faaliyet ve Proje Bilgileri", d.name),
-            "faaliyetler": rows,
-            "toplam": {
-                "planlanan": marks.value(&planned_total.cell()),
-                "gerceklesen": marks.value(&spent_total.cell()),
+        out.push(ActivityTable {
+            birim: marks.value(&marks.directorate(&d.name, d.name.clone())),
+            baslik: format!("{} Faaliyet ve Proje Bilgileri", d.name),
+            faaliyetler: rows,
+            toplam: PlannedSpent {
+                planlanan: marks.value(&planned_total.cell()),
+                gerceklesen: marks.value(&spent_total.cell()),
             },
-        }));
+        });
     }
-    Value::Array(out)
+    out
 }
 
 /// One indicator row of a Performans Sonuçları Tablosu. `rate_marks` collects the marks of
 /// every value the hedef's rate is computed from.
-fn result_row(marks: &Marks, i: &Indicator, t: i32, rate_marks: &mut Cell) -> Value {
+fn result_row(marks: &Marks, i: &Indicator, t: i32, rate_marks: &mut Cell) -> ResultRow {
     let weight = marks.sourced(&i.weight, num(i.weight.value));
     let baseline = marks.sourced(&i.baseline, opt_num(i.baseline.value));
     let target = match i.targets.get(&t) {
@@ -342,14 +478,14 @@ fn result_row(marks: &Marks, i: &Indicator, t: i32, rate_marks: &mut Cell) -> Va
     };
     rate_marks.absorb(&rate_cell);
     rate_marks.absorb(&weight);
-    json!({
-        "ad": marks.value(&indicator_cell(marks, i)),
-        "etki": marks.value(&weight),
-        "baslangic": marks.value(&baseline),
-        "hedef": marks.value(&target),
-        "izleme": marks.value(&interim),
-        "yil_sonu": marks.value(&year_end),
-        "oran": marks.value(&rate_cell.with_text(rate_text)),
-        "sapma": marks.value(&reason),
-    })
+    ResultRow {
+        ad: marks.value(&indicator_cell(marks, i)),
+        etki: marks.value(&weight),
+        baslangic: marks.value(&baseline),
+        hedef: marks.value(&target),
+        izleme: marks.value(&interim),
+        yil_sonu: marks.value(&year_end),
+        oran: marks.value(&rate_cell.with_text(rate_text)),
+        sapma: marks.value(&reason),
+    }
 }

@@ -1,68 +1,136 @@
-//! The Stratejik Plan's own data.
-//!
-//! | key | value |
-//! |---|---|
-//! | `guncelleme` | the cover lines of an updated plan, or none |
-//! | `hedef_kartlari` | one per hedef: `{kod, baslik, amac, hedef, yillar, gostergeler: [{ad, etki, baslangic, hedefler, izleme, raporlama}], sorumlu_birim, isbirligi_birimleri, riskler, stratejiler, maliyet_tahmini, tespitler, ihtiyaclar}`; every value a cell (list fields: a cell whose `metin` is an array) |
-//! | `maliyet` | the Tahmini Maliyet Tablosu: `{yillar, satirlar: [{tur: amac / hedef / gyg / toplam, ad, yillar: [cell], toplam}], notlar}` |
-//! | `gosterge_eki` | `[{kod, ad, birim, yon, sorumlu}]` cells |
-//! | `degisiklikler` | every amendment (see `amendment_annex`) |
+//! The Stratejik Plan's own data: the hedef kartları, the Tahmini Maliyet Tablosu and the list
+//! of indicators; on an updated plan the cover lines and every amendment.
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use super::context::{
-    amendment_annex, empty, money, num, opt_num, update_lines, AnnexScope, BookInput,
+use super::book::Book;
+use super::common::{
+    amendment_annex, empty, goal_cell, num, objective_cell, opt_num, update_lines, AnnexScope,
+    BookInput, Common, Sum,
 };
-use super::marks::{Cell, Marks};
+use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{Model, Objective, Sourced};
 use crate::text::format;
 
-pub(crate) fn add(ctx: &mut Map<String, Value>, input: &BookInput, marks: &Marks) {
+/// The context of `stratejik-plan.typ.j2`.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrategicPlanContext {
+    /// The cover lines (`guncelleme`) of an updated plan; every amendment (`degisiklikler`).
+    #[serde(flatten)]
+    pub common: Common,
+    /// One per hedef.
+    pub hedef_kartlari: Vec<ObjectiveCard>,
+    /// The Tahmini Maliyet Tablosu.
+    pub maliyet: CostTable,
+    /// The Performans Göstergeleri Listesi of the annex.
+    pub gosterge_eki: Vec<IndicatorEntry>,
+}
+
+/// A Hedef Kartı; every value a cell, the list fields a cell whose `metin` is an array.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjectiveCard {
+    pub kod: String,
+    pub baslik: String,
+    pub amac: MarkedCell,
+    pub hedef: MarkedCell,
+    /// The plan years, the columns of the targets.
+    pub yillar: Vec<String>,
+    pub gostergeler: Vec<CardIndicator>,
+    pub sorumlu_birim: MarkedCell,
+    pub isbirligi_birimleri: MarkedCell<Vec<String>>,
+    pub riskler: MarkedCell<Vec<String>>,
+    pub stratejiler: MarkedCell<Vec<String>>,
+    pub maliyet_tahmini: MarkedCell,
+    pub tespitler: MarkedCell<Vec<String>>,
+    pub ihtiyaclar: MarkedCell<Vec<String>>,
+}
+
+/// An indicator of a Hedef Kartı. Printed whole: alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardIndicator {
+    pub ad: MarkedCell,
+    pub baslangic: MarkedCell,
+    pub etki: MarkedCell,
+    /// One per plan year.
+    pub hedefler: Vec<MarkedCell>,
+    pub izleme: MarkedCell,
+    pub raporlama: MarkedCell,
+}
+
+/// The Tahmini Maliyet Tablosu: a column per plan year.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostTable {
+    pub yillar: Vec<String>,
+    pub satirlar: Vec<CostRow>,
+    pub notlar: Vec<String>,
+}
+
+/// A row of the Tahmini Maliyet Tablosu.
+#[derive(Debug, Clone, Serialize)]
+pub struct CostRow {
+    pub tur: CostRowKind,
+    pub ad: MarkedCell,
+    /// One per plan year.
+    pub yillar: Vec<MarkedCell>,
+    pub toplam: MarkedCell,
+}
+
+/// What a row of the Tahmini Maliyet Tablosu is: `amac`, `hedef`, `gyg` (Genel Yönetim
+/// Giderleri) or `toplam`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CostRowKind {
+    Amac,
+    Hedef,
+    Gyg,
+    Toplam,
+}
+
+/// An indicator of the annex: code, name, unit, direction and responsible directorate as cells;
+/// `hedef` the hedef's code.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorEntry {
+    pub kod: MarkedCell,
+    pub hedef: String,
+    pub ad: MarkedCell,
+    pub birim: MarkedCell,
+    pub yon: MarkedCell,
+    pub sorumlu: MarkedCell,
+}
+
+pub(crate) fn context(input: &BookInput, marks: &Marks) -> StrategicPlanContext {
     let model = input.model;
-    ctx.insert("guncelleme".into(), update_lines(model));
-    let cards: Vec<Value> = model
-        .goals
-        .iter()
-        .flat_map(|g| g.objectives.iter().map(move |o| (g, o)))
-        .map(|(g, o)| card(input, marks, &g.code, &g.name, o))
-        .collect();
-    ctx.insert("hedef_kartlari".into(), Value::Array(cards));
-    ctx.insert("maliyet".into(), cost_table(input, marks));
-    ctx.insert("gosterge_eki".into(), indicator_list(model, marks));
-    ctx.insert(
-        "degisiklikler".into(),
-        amendment_annex(model, AnnexScope::All),
-    );
-}
-
-/// The `Hedef` cell: `H1.2 …` with the marks of the code and the name.
-pub(crate) fn objective_cell(marks: &Marks, o: &Objective) -> Cell {
-    let mut cell = marks.code(&o.code, None, format!("{} {}", o.code, o.name.value));
-    cell.absorb(&marks.sourced(&o.name, ""));
-    cell
-}
-
-/// The `Amaç` cell: `A1 …`.
-pub(crate) fn goal_cell(marks: &Marks, code: &str, name: &str) -> Cell {
-    marks.code(code, None, format!("{code} {name}"))
+    let mut common = Common::new(Book::StrategicPlan, input);
+    common.guncelleme = update_lines(model);
+    common.degisiklikler = amendment_annex(model, AnnexScope::All);
+    StrategicPlanContext {
+        common,
+        hedef_kartlari: model
+            .goals
+            .iter()
+            .flat_map(|g| g.objectives.iter().map(move |o| (g, o)))
+            .map(|(g, o)| card(input, marks, &g.code, &g.name, o))
+            .collect(),
+        maliyet: cost_table(input, marks),
+        gosterge_eki: indicator_list(model, marks),
+    }
 }
 
 /// A list field of the card: a cell whose text is an array of strings.
-fn list_value(marks: &Marks, value: &Sourced<Vec<String>>) -> Value {
-    let mut v = marks.value(&marks.sourced(value, ""));
-    if let Value::Object(m) = &mut v {
-        m.insert(
-            "metin".into(),
-            Value::Array(value.value.iter().cloned().map(Value::String).collect()),
-        );
-    }
-    v
+fn list_value(marks: &Marks, value: &Sourced<Vec<String>>) -> MarkedCell<Vec<String>> {
+    marks.value_with(&marks.sourced(value, ""), value.value.clone())
 }
 
-fn card(input: &BookInput, marks: &Marks, goal: &str, goal_name: &str, o: &Objective) -> Value {
+fn card(
+    input: &BookInput,
+    marks: &Marks,
+    goal: &str,
+    goal_name: &str,
+    o: &Objective,
+) -> ObjectiveCard {
     let model = input.model;
     let years: Vec<i32> = input.settings.years.plan_years().collect();
-    let indicators: Vec<Value> = model
+    let indicators = model
         .indicators_of(&o.code)
         .map(|i| {
             let mut name = marks.code(
@@ -71,78 +139,48 @@ fn card(input: &BookInput, marks: &Marks, goal: &str, goal_name: &str, o: &Objec
                 format!("{} {}", i.code, i.name.value),
             );
             name.absorb(&marks.sourced(&i.name, ""));
-            let targets: Vec<Value> = years
+            let targets = years
                 .iter()
                 .map(|y| match i.targets.get(y) {
                     Some(t) => marks.value(&marks.sourced(t, opt_num(t.value))),
                     None => marks.value(&Cell::new(empty())),
                 })
                 .collect();
-            json!({
-                "ad": marks.value(&name),
-                "etki": marks.value(&marks.sourced(&i.weight, num(i.weight.value))),
-                "baslangic": marks.value(&marks.sourced(&i.baseline, opt_num(i.baseline.value))),
-                "hedefler": targets,
-                "izleme": marks.value(&marks.sourced(&i.monitoring, i.monitoring.value.label())),
-                "raporlama": marks.value(&marks.sourced(&i.reporting, i.reporting.value.label())),
-            })
+            CardIndicator {
+                ad: marks.value(&name),
+                baslangic: marks.value(&marks.sourced(&i.baseline, opt_num(i.baseline.value))),
+                etki: marks.value(&marks.sourced(&i.weight, num(i.weight.value))),
+                hedefler: targets,
+                izleme: marks.value(&marks.sourced(&i.monitoring, i.monitoring.value.label())),
+                raporlama: marks.value(&marks.sourced(&i.reporting, i.reporting.value.label())),
+            }
         })
         .collect();
     let cost = match o.cost_estimate.value {
         Some(x) => format::money(x),
         None => empty(),
     };
-    json!({
-        "kod": o.code,
-        "baslik": format!("{} Hedef Kartı", o.code),
-        "amac": marks.value(&goal_cell(marks, goal, goal_name)),
-        "hedef": marks.value(&objective_cell(marks, o)),
-        "yillar": years.iter().map(|y| y.to_string()).collect::<Vec<_>>(),
-        "gostergeler": indicators,
-        "sorumlu_birim": marks.value(&marks.sourced(&o.responsible, o.responsible.value.clone())),
-        "isbirligi_birimleri": list_value(marks, &o.cooperating),
-        "riskler": list_value(marks, &o.risks),
-        "stratejiler": list_value(marks, &o.strategies),
-        "maliyet_tahmini": marks.value(&marks.sourced(&o.cost_estimate, cost)),
-        "tespitler": list_value(marks, &o.observations),
-        "ihtiyaclar": list_value(marks, &o.needs),
-    })
-}
-
-/// A sum of amounts with the marks of everything summed; `—` when nothing was summed.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Sum {
-    pub value: f64,
-    pub any: bool,
-    pub marks: Cell,
-}
-
-impl Sum {
-    pub fn add(&mut self, x: f64, marks: &Cell) {
-        self.value += x;
-        self.any = true;
-        self.marks.absorb(marks);
-    }
-
-    pub fn add_sum(&mut self, other: &Sum) {
-        if other.any {
-            self.value += other.value;
-            self.any = true;
-        }
-        self.marks.absorb(&other.marks);
-    }
-
-    /// The sum as a money cell (`1.234.567,89`), `—` when empty.
-    pub fn cell(&self) -> Cell {
-        let text = if self.any { money(self.value) } else { empty() };
-        self.marks.with_text(text)
+    ObjectiveCard {
+        kod: o.code.clone(),
+        baslik: format!("{} Hedef Kartı", o.code),
+        amac: marks.value(&goal_cell(marks, goal, goal_name)),
+        hedef: marks.value(&objective_cell(marks, o)),
+        yillar: years.iter().map(|y| y.to_string()).collect(),
+        gostergeler: indicators,
+        sorumlu_birim: marks.value(&marks.sourced(&o.responsible, o.responsible.value.clone())),
+        isbirligi_birimleri: list_value(marks, &o.cooperating),
+        riskler: list_value(marks, &o.risks),
+        stratejiler: list_value(marks, &o.strategies),
+        maliyet_tahmini: marks.value(&marks.sourced(&o.cost_estimate, cost)),
+        tespitler: list_value(marks, &o.observations),
+        ihtiyaclar: list_value(marks, &o.needs),
     }
 }
 
 /// The Tahmini Maliyet Tablosu: a hedef's cost in a year is the sum of its activities' Bütçe +
 /// Bütçe Dışı; an amaç sums its hedefs; Genel Yönetim Giderleri of a year is that year's Toplam
 /// Ödenek (all directorates) minus the hedefs' Bütçe, where the year's budget is known.
-fn cost_table(input: &BookInput, marks: &Marks) -> Value {
+fn cost_table(input: &BookInput, marks: &Marks) -> CostTable {
     let model = input.model;
     let years: Vec<i32> = input.settings.years.plan_years().collect();
     let mut rows = Vec::new();
@@ -167,7 +205,7 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
                 goal_sums[k].add_sum(s);
             }
             objective_rows.push(cost_row(
-                "hedef",
+                CostRowKind::Hedef,
                 marks.code(&o.code, None, o.code.clone()),
                 &sums,
                 marks,
@@ -177,7 +215,7 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
             grand[k].add_sum(s);
         }
         rows.push(cost_row(
-            "amac",
+            CostRowKind::Amac,
             marks.code(&g.code, None, g.code.clone()),
             &goal_sums,
             marks,
@@ -211,12 +249,17 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
         }
     }
     rows.push(cost_row(
-        "gyg",
+        CostRowKind::Gyg,
         Cell::new("Genel Yönetim Giderleri"),
         &overhead,
         marks,
     ));
-    rows.push(cost_row("toplam", Cell::new("TOPLAM"), &grand, marks));
+    rows.push(cost_row(
+        CostRowKind::Toplam,
+        Cell::new("TOPLAM"),
+        &grand,
+        marks,
+    ));
 
     let mut notes = vec![
         "Bir hedefin maliyeti, o hedefe bağlı faaliyet ve projelerin bütçe ve bütçe dışı tutarlarının toplamıdır; amaç satırları hedeflerinin toplamıdır."
@@ -233,42 +276,38 @@ fn cost_table(input: &BookInput, marks: &Marks) -> Value {
             known_years.join(", ")
         )
     });
-    json!({
-        "yillar": years.iter().map(|y| y.to_string()).collect::<Vec<_>>(),
-        "satirlar": rows,
-        "notlar": notes,
-    })
+    CostTable {
+        yillar: years.iter().map(|y| y.to_string()).collect(),
+        satirlar: rows,
+        notlar: notes,
+    }
 }
 
-fn cost_row(kind: &str, label: Cell, sums: &[Sum], marks: &Marks) -> Value {
+fn cost_row(kind: CostRowKind, label: Cell, sums: &[Sum], marks: &Marks) -> CostRow {
     let mut total = Sum::default();
     for s in sums {
         total.add_sum(s);
     }
-    json!({
-        "tur": kind,
-        "ad": marks.value(&label),
-        "yillar": sums.iter().map(|s| marks.value(&s.cell())).collect::<Vec<_>>(),
-        "toplam": marks.value(&total.cell()),
-    })
+    CostRow {
+        tur: kind,
+        ad: marks.value(&label),
+        yillar: sums.iter().map(|s| marks.value(&s.cell())).collect(),
+        toplam: marks.value(&total.cell()),
+    }
 }
 
 /// The annex: every indicator with code, name, unit, direction and responsible directorate.
-fn indicator_list(model: &Model, marks: &Marks) -> Value {
-    Value::Array(
-        model
-            .indicators
-            .iter()
-            .map(|i| {
-                json!({
-                    "kod": marks.value(&marks.code(&i.code, i.code_cell.as_ref(), i.code.clone())),
-                    "hedef": i.objective.value,
-                    "ad": marks.value(&marks.sourced(&i.name, i.name.value.clone())),
-                    "birim": marks.value(&marks.sourced(&i.unit, i.unit.value.clone())),
-                    "yon": marks.value(&marks.sourced(&i.direction, i.direction.value.label())),
-                    "sorumlu": marks.value(&marks.directorate(&i.directorate, i.directorate.clone())),
-                })
-            })
-            .collect(),
-    )
+fn indicator_list(model: &Model, marks: &Marks) -> Vec<IndicatorEntry> {
+    model
+        .indicators
+        .iter()
+        .map(|i| IndicatorEntry {
+            kod: marks.value(&marks.code(&i.code, i.code_cell.as_ref(), i.code.clone())),
+            hedef: i.objective.value.clone(),
+            ad: marks.value(&marks.sourced(&i.name, i.name.value.clone())),
+            birim: marks.value(&marks.sourced(&i.unit, i.unit.value.clone())),
+            yon: marks.value(&marks.sourced(&i.direction, i.direction.value.label())),
+            sorumlu: marks.value(&marks.directorate(&i.directorate, i.directorate.clone())),
+        })
+        .collect()
 }

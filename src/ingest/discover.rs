@@ -73,12 +73,12 @@ pub fn discover(project: &Path) -> Discovery {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter();
-    let mut walk = walk.filter_entry(|e| {
+    let walk = walk.filter_entry(|e| {
         // Hidden folders are not entered (their files are not the directorates').
         e.depth() == 0
             || !(e.file_type().is_dir() && e.file_name().to_string_lossy().starts_with('.'))
     });
-    while let Some(entry) = walk.next() {
+    for entry in walk {
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {

@@ -18,6 +18,9 @@ pub use parse::ParsedWorkbook;
 pub use read::{RawWorkbook, ReadFailure};
 
 /// One file's outcome.
+// A parsed workbook is large and the others small, but there is one outcome per file, never
+// many: boxing would only add indirection to every match.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileOutcome {
     Parsed(ParsedWorkbook),

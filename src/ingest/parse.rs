@@ -120,9 +120,8 @@ pub fn parse_workbook(
         }
     }
 
-    match roles.get(&SheetRole::Directorate) {
-        Some(sheet) => out.directorate = read_directorate_sheet(file, sheet),
-        None => {}
+    if let Some(sheet) = roles.get(&SheetRole::Directorate) {
+        out.directorate = read_directorate_sheet(file, sheet);
     }
     if out.directorate.name.is_none() {
         out.usable = false;

@@ -421,10 +421,8 @@ impl Model {
 
     /// Puts indicators, activities and budget lines in their stable order.
     pub fn sort(&mut self) {
-        self.indicators
-            .sort_by(|a, b| code_key(&a.code).cmp(&code_key(&b.code)));
-        self.activities
-            .sort_by(|a, b| (code_key(&a.code), a.year).cmp(&(code_key(&b.code), b.year)));
+        self.indicators.sort_by_key(|i| code_key(&i.code));
+        self.activities.sort_by_key(|a| (code_key(&a.code), a.year));
         let order: Vec<String> = self.directorates.iter().map(|d| d.name.clone()).collect();
         let pos = |n: &str| order.iter().position(|d| d == n).unwrap_or(usize::MAX);
         self.budget.sort_by(|a, b| {

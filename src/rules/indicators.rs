@@ -171,7 +171,9 @@ pub fn percentage_out_of_range(cx: &Context<'_>) -> Vec<Finding> {
 /// `hucre` is the first weight; across workbooks it is the first weight of the later file (in
 /// sorted order), and `diger_hucreler` holds the other weights of that same sheet.
 pub fn weights_do_not_add_up(cx: &Context<'_>) -> Vec<Finding> {
-    let mut by_objective: BTreeMap<Vec<(String, u64)>, (String, Vec<&Indicator>)> = BTreeMap::new();
+    // Natural code order → (the hedef's code, its indicators).
+    type ByObjective<'a> = BTreeMap<Vec<(String, u64)>, (String, Vec<&'a Indicator>)>;
+    let mut by_objective: ByObjective = BTreeMap::new();
     for i in &cx.model.indicators {
         by_objective
             .entry(code_key(&i.objective.value))

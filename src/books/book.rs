@@ -1,0 +1,136 @@
+//! The three books: which chapters they have, what their files are called, which narrative
+//! chapters they include.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::config::Years;
+use crate::finding::{Code, Finding};
+
+/// One of the three books.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Book {
+    /// Stratejik Plan.
+    StrategicPlan,
+    /// Performans Programı.
+    PerformanceProgram,
+    /// Faaliyet Raporu.
+    ActivityReport,
+}
+
+impl Book {
+    pub const ALL: [Book; 3] = [
+        Book::StrategicPlan,
+        Book::PerformanceProgram,
+        Book::ActivityReport,
+    ];
+
+    /// The short code used by `--kitap sp,pp,fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "sp",
+            Book::PerformanceProgram => "pp",
+            Book::ActivityReport => "fr",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Book> {
+        Book::ALL
+            .into_iter()
+            .find(|b| b.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The title as printed.
+    pub fn title(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "Stratejik Plan",
+            Book::PerformanceProgram => "Performans Programı",
+            Book::ActivityReport => "Faaliyet Raporu",
+        }
+    }
+
+    /// The years the book covers, as printed: `2025-2029`, `2026`, `2025`.
+    pub fn years_text(self, years: &Years) -> String {
+        match self {
+            Book::StrategicPlan => format!("{}-{}", years.plan_start, years.plan_end),
+            Book::PerformanceProgram => years.program.to_string(),
+            Book::ActivityReport => years.report.to_string(),
+        }
+    }
+
+    /// The file stem: `stratejik-plan-2025-2029`, `performans-programi-2026`, `faaliyet-raporu-2025`.
+    pub fn stem(self, years: &Years) -> String {
+        let name = match self {
+            Book::StrategicPlan => "stratejik-plan",
+            Book::PerformanceProgram => "performans-programi",
+            Book::ActivityReport => "faaliyet-raporu",
+        };
+        format!("{name}-{}", self.years_text(years))
+    }
+
+    /// The entry template in `report-templates/`.
+    pub fn template(self) -> &'static str {
+        match self {
+            Book::StrategicPlan => "stratejik-plan.typ.j2",
+            Book::PerformanceProgram => "performans-programi.typ.j2",
+            Book::ActivityReport => "faaliyet-raporu.typ.j2",
+        }
+    }
+
+    /// The narrative chapters (`metinler/<name>.typ`) the book includes.
+    pub fn narratives(self) -> &'static [&'static str] {
+        match self {
+            Book::StrategicPlan => &["sunus", "hazirlik", "durum-analizi", "izleme"],
+            Book::PerformanceProgram => &["sunus", "genel-bilgiler"],
+            Book::ActivityReport => &[
+                "sunus",
+                "genel-bilgiler",
+                "degerlendirme",
+                "kurumsal-kabiliyet",
+                "oneri-tedbirler",
+            ],
+        }
+    }
+}
+
+/// The narrative chapters present in `metinler/` (file stems).
+pub fn narratives_present(project_dir: &Path) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    if let Ok(rd) = std::fs::read_dir(project_dir.join("metinler")) {
+        for e in rd.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".typ") {
+                if e.path().is_file() {
+                    out.insert(stem.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Y010 for every narrative chapter a selected book needs and `metinler/` lacks.
+pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Finding> {
+    let mut names: Vec<&str> = books
+        .iter()
+        .flat_map(|b| b.narratives().iter().copied())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter(|n| !present.contains(*n))
+        .map(|n| {
+            let file = format!("metinler/{n}.typ");
+            let users: Vec<&str> = books.iter().filter(|b| b.narratives().contains(&n)).map(|b| b.title()).collect();
+            Finding::new(
+                Code::Y010,
+                format!(
+                    "{file} yok: {} bu bölümün yerinde bir uyarı kutusu gösteriyor. Bölümün metnini Typst biçiminde {file} dosyasına yazın.",
+                    users.join(", ")
+                ),
+            )
+            .in_file(&file)
+        })
+        .collect()
+}
