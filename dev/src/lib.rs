@@ -1,7 +1,9 @@
 //! kitap-dev: what kitap's tests and developers use and its users never run.
 //!
 //! [`sheetwrite`] writes small workbooks cell by cell for the tests and for the bundled
-//! example; the binaries `ornek-veri` (the example project) and `olcum` (the speed benchmark)
-//! live beside this library.
+//! example; [`large`] writes the large municipality of the benchmark and the page review. The
+//! binaries `ornek-veri` (the example project), `olcum` (the speed benchmark) and `sayfalar`
+//! (the page review) live beside this library.
 
+pub mod large;
 pub mod sheetwrite;
