@@ -6,4 +6,5 @@
 //! (the page review) live beside this library.
 
 pub mod large;
+pub mod pages;
 pub mod sheetwrite;

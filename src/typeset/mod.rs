@@ -3,7 +3,8 @@
 //! [`compile`] turns one [`Document`] (the main source of a book) into PDF bytes, reading other
 //! files from a [`FileTree`] and fonts from a [`FontLibrary`]. Same input, same bytes: the date
 //! and the PDF identifier are fixed by the caller in [`PdfSettings`]. Several documents can be
-//! compiled in parallel (rayon) sharing one `FontLibrary` and one `FileTree`.
+//! compiled in parallel (rayon) sharing one `FontLibrary` and one `FileTree`. [`layout`] stops
+//! before the PDF and gives the laid-out pages, for the page checks of the tests and `sayfalar`.
 
 mod diagnostic;
 mod files;
@@ -16,12 +17,12 @@ use std::str::FromStr;
 use typst::diag::Warned;
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::{RootedPath, VirtualPath, VirtualRoot};
-use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 pub use diagnostic::{string_literal_at, Diagnostic, Severity, SourcePosition};
 pub use files::{FileTree, InvalidPath};
 pub use fonts::FontLibrary;
+pub use typst_layout::PagedDocument;
 
 use world::KitapWorld;
 
@@ -345,12 +346,35 @@ pub fn release_caches() {
     typst::comemo::evict(0);
 }
 
-fn compile_inner(
+/// Lays `doc` out without writing a PDF: the pages as Typst made them, for tools and tests that
+/// look at the laid-out frames (where each table, heading and line of text sits), with the
+/// warnings of a successful layout. The same world, fonts and date as [`compile`]; no panic
+/// guard.
+pub fn layout(
     doc: &Document,
     tree: &FileTree,
     fonts: &FontLibrary,
-    settings: &PdfSettings,
-) -> Result<Compiled, Vec<Diagnostic>> {
+    timestamp: FixedDateTime,
+) -> Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (world, laid_out) = lay_out(doc, tree, fonts, timestamp)?;
+    drop(world);
+    laid_out
+}
+
+/// The world of `doc` and its layout (or the errors, warnings after them).
+#[allow(clippy::type_complexity)]
+fn lay_out<'a>(
+    doc: &Document,
+    tree: &'a FileTree,
+    fonts: &'a FontLibrary,
+    timestamp: FixedDateTime,
+) -> Result<
+    (
+        KitapWorld<'a>,
+        Result<(PagedDocument, Vec<Diagnostic>), Vec<Diagnostic>>,
+    ),
+    Vec<Diagnostic>,
+> {
     let vpath = VirtualPath::new(&doc.main_path)
         .ok()
         .filter(|path| !path.is_root());
@@ -360,10 +384,9 @@ fn compile_inner(
             doc.main_path
         ))]);
     };
-    let Some(now) = settings.timestamp.to_typst() else {
+    let Some(now) = timestamp.to_typst() else {
         return Err(vec![Diagnostic::error(format!(
-            "geçersiz derleme tarihi: {}",
-            settings.timestamp
+            "geçersiz derleme tarihi: {timestamp}"
         ))]);
     };
     let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
@@ -377,7 +400,7 @@ fn compile_inner(
         Err(errors) => {
             let mut all = diagnostic::convert_all(&world, &errors);
             all.append(&mut warnings);
-            return Err(all);
+            return Ok((world, Err(all)));
         }
     };
     if let Some(index) = warnings.iter().position(is_non_convergence) {
@@ -388,8 +411,25 @@ fn compile_inner(
         .with_hint("aşağıdaki uyarılar hangi sayacın veya sorgunun değişip durduğunu gösterir")];
         warnings.remove(index);
         all.append(&mut warnings);
-        return Err(all);
+        return Ok((world, Err(all)));
     }
+    Ok((world, Ok((document, warnings))))
+}
+
+fn compile_inner(
+    doc: &Document,
+    tree: &FileTree,
+    fonts: &FontLibrary,
+    settings: &PdfSettings,
+) -> Result<Compiled, Vec<Diagnostic>> {
+    let (world, laid_out) = lay_out(doc, tree, fonts, settings.timestamp)?;
+    let (document, mut warnings) = laid_out?;
+    let Some(now) = settings.timestamp.to_typst() else {
+        return Err(vec![Diagnostic::error(format!(
+            "geçersiz derleme tarihi: {}",
+            settings.timestamp
+        ))]);
+    };
 
     let standards = PdfStandards::new(&[settings.standard.to_typst()]).map_err(|err| {
         vec![Diagnostic {
