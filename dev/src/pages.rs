@@ -513,6 +513,25 @@ fn across_cell_borders(page: usize, body: &[&Leaf], problems: &mut Vec<Problem>)
     }
 }
 
+/// The lines of text of every page (runs on one baseline that touch, top to bottom, left to
+/// right), running headers and page numbers included: for tests that look for a text.
+pub fn page_lines(document: &PagedDocument) -> Vec<Vec<String>> {
+    let mut open = Open::default();
+    document
+        .pages()
+        .iter()
+        .map(|page| {
+            let mut leaves = Vec::new();
+            walk(&page.frame, Transform::identity(), &mut open, &mut leaves);
+            let all: Vec<&Leaf> = leaves.iter().collect();
+            lines(&all)
+                .into_iter()
+                .map(|r| r.text.trim().to_string())
+                .collect()
+        })
+        .collect()
+}
+
 /// One book laid out again from the sources a build wrote to `kaynak/`.
 pub struct LaidOut {
     /// The book's file stem (`stratejik-plan-2025-2029`).
