@@ -152,12 +152,13 @@ pub fn check_text(project: &Project, model: &Model, fonts: &FontLibrary) -> Vec<
     printable::check(project, model, &printable)
 }
 
-/// Checking the rules: every rule on the model after the amendments (G, R, B), and the
-/// narrative chapters the books asked for need (Y010).
+/// Checking the rules: every rule on the model after the amendments (G, R, B), the
+/// narrative chapters the books asked for need (Y010) and kurum.yaml's logo (Y011).
 pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<Finding> {
     let mut findings = rules::check(model, &project.settings);
     let narratives = books::narratives_present(&project.dir);
     findings.extend(books::missing_narratives(&options.books, &narratives));
+    findings.extend(books::check_logo(&project.dir, &project.settings));
     findings
 }
 

@@ -1,5 +1,6 @@
 //! `kitap derle`: the books written atomically and reproducibly, drafts with TASLAK on every
-//! page, `--kati` that writes nothing, metinler confined to the project, fonts embedded, PDF/A.
+//! page, `--kati` that writes nothing, metinler confined to the project, fonts embedded, PDF/A;
+//! a logo the covers cannot show is a Y011.
 
 mod kit;
 
@@ -286,6 +287,118 @@ fn a_missing_narrative_is_y010_and_shows_a_placeholder() {
         text.contains("metinler/genel-bilgiler.typ"),
         "the placeholder names the file to write"
     );
+}
+
+/// kurum.yaml of the test projects with `logo: <path>`.
+fn kurum_with_logo(path: &str) -> String {
+    KURUM.replacen(
+        "  mali_hizmetler_muduru: Mehmet Öztürk\n",
+        &format!("  mali_hizmetler_muduru: Mehmet Öztürk\n  logo: {path}\n"),
+        1,
+    )
+}
+
+/// The Y011 findings of a project whose kurum.yaml names `logo`.
+fn logo_findings(
+    tag: &str,
+    logo: &str,
+    prepare: impl Fn(&TestProject),
+) -> Vec<kitap::finding::Finding> {
+    let p = TestProject::empty(tag);
+    p.write_bytes("kurum.yaml", kurum_with_logo(logo).as_bytes());
+    prepare(&p);
+    findings(&p.check(), kitap::finding::Code::Y011)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_logo_the_covers_cannot_show_is_y011_naming_the_key_and_the_path() {
+    const SVG: &[u8] = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>"#;
+    let outside = std::env::temp_dir().join(format!("kitap-logo-{}.svg", std::process::id()));
+    std::fs::write(&outside, SVG).expect("a file outside the project");
+    let outside = outside.display().to_string();
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "missing",
+            "gorseller/logo.png".into(),
+            "proje klasöründe yok",
+        ),
+        (
+            "climbs-out",
+            "../logo.svg".into(),
+            "proje klasörünün dışını gösteriyor",
+        ),
+        (
+            "absolute",
+            outside.clone(),
+            "proje klasörünün dışını gösteriyor",
+        ),
+        ("folder", "gorseller".into(), "bir dosya değil, klasör"),
+        ("not-an-image", "gorseller/logo.bmp".into(), "görüntü değil"),
+    ];
+    for (tag, logo, why) in cases {
+        let found = logo_findings(&format!("y011-{tag}"), &logo, |p| {
+            p.write_bytes("gorseller/logo.bmp", b"BM");
+        });
+        assert_eq!(found.len(), 1, "{tag}: {found:?}");
+        let f = &found[0];
+        assert_eq!(f.severity, kitap::finding::Severity::Warning, "{tag}");
+        assert_eq!(f.file.as_deref(), Some("kurum.yaml"), "{tag}");
+        assert!(f.message.contains("kurum.logo"), "{tag}: {}", f.message);
+        assert!(
+            f.message.contains(&format!("“{logo}”")),
+            "{tag}: {}",
+            f.message
+        );
+        assert!(f.message.contains(why), "{tag}: {}", f.message);
+    }
+    // Outside the project: the message says why such a path is refused.
+    let found = logo_findings("y011-why", "../logo.svg", |_| {});
+    assert!(
+        found[0]
+            .message
+            .contains("yalnızca proje klasöründeki dosyaları kullanır"),
+        "{}",
+        found[0].message
+    );
+    // A link inside the project to a file outside it is refused too.
+    #[cfg(unix)]
+    {
+        let found = logo_findings("y011-link", "gorseller/logo.svg", |p| {
+            std::fs::create_dir_all(p.path("gorseller")).expect("mkdir");
+            std::os::unix::fs::symlink(&outside, p.path("gorseller/logo.svg")).expect("link");
+        });
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].message.contains("dışındaki bir dosyaya bağlantı"),
+            "{}",
+            found[0].message
+        );
+    }
+    // A logo inside the project, and no logo at all, are fine.
+    let ok = logo_findings("y011-ok", "gorseller/logo.svg", |p| {
+        p.write_bytes("gorseller/logo.svg", SVG);
+    });
+    assert_eq!(ok, []);
+    let p = TestProject::empty("y011-none");
+    assert_eq!(findings(&p.check(), kitap::finding::Code::Y011).len(), 0);
+    let _ = std::fs::remove_file(&outside);
+}
+
+#[test]
+fn the_example_shows_its_logo_without_y011() {
+    let checked = pipeline_check(&example_dir());
+    assert_eq!(findings(&checked, kitap::finding::Code::Y011).len(), 0);
+    assert!(
+        checked.project.settings.institution.logo.is_some(),
+        "the example names a logo"
+    );
+}
+
+fn pipeline_check(dir: &Path) -> kitap::pipeline::Checked {
+    kitap::pipeline::check(dir, &kitap::pipeline::Options::default()).expect("the project loads")
 }
 
 #[test]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::book::Book;
 use super::marks::{Cell, Marks};
 use crate::config::Settings;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::model::{Activity, ChangeRecord, Indicator, Model, Objective};
 use crate::text::format;
 
@@ -291,28 +291,101 @@ fn mayor_title(institution: &str) -> String {
 /// The image formats Typst reads.
 const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "gif", "svg", "webp"];
 
-/// The logo as a path inside the project folder (`/gorseller/logo.svg`), or none when kurum.yaml
-/// names none, the path leaves the folder, the file is not there or is not an image Typst reads.
-fn logo_path(project_dir: &Path, logo: Option<&str>) -> Option<String> {
-    let logo = logo?.trim().replace('\\', "/");
+/// Why kurum.yaml's logo is not printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum LogoProblem {
+    /// An absolute path or one that climbs out with `..`.
+    Outside,
+    /// A path inside the project that is a link to a file outside it.
+    LinksOutside,
+    Missing,
+    /// A folder, not a file.
+    NotAFile,
+    /// Not an image format Typst reads.
+    NotAnImage,
+}
+
+/// The logo as a path inside the project folder (`/gorseller/logo.svg`); `Ok(None)` when
+/// kurum.yaml names none (or a blank path).
+fn resolve_logo(project_dir: &Path, logo: Option<&str>) -> Result<Option<String>, LogoProblem> {
+    let Some(logo) = logo else { return Ok(None) };
+    let logo = logo.trim().replace('\\', "/");
+    if logo.is_empty() {
+        return Ok(None);
+    }
     let parts: Vec<&str> = logo
         .split('/')
         .filter(|p| !p.is_empty() && *p != ".")
         .collect();
-    if parts.is_empty() || parts.contains(&"..") || logo.starts_with('/') {
-        return None;
+    let drive = parts.first().is_some_and(|p| p.ends_with(':'));
+    if logo.starts_with('/') || drive || parts.contains(&"..") {
+        return Err(LogoProblem::Outside);
+    }
+    if parts.is_empty() {
+        return Ok(None);
     }
     let relative = parts.join("/");
-    let ext = relative.rsplit('.').next()?.to_ascii_lowercase();
-    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
-        return None;
-    }
     let path = project_dir.join(&relative);
-    let inside = match (path.canonicalize(), project_dir.canonicalize()) {
-        (Ok(p), Ok(root)) => p.starts_with(root) && p.is_file(),
-        _ => false,
+    if !path.exists() {
+        return Err(LogoProblem::Missing);
+    }
+    match (path.canonicalize(), project_dir.canonicalize()) {
+        (Ok(p), Ok(root)) if !p.starts_with(&root) => return Err(LogoProblem::LinksOutside),
+        (Ok(_), Ok(_)) => {}
+        _ => return Err(LogoProblem::Missing),
+    }
+    if !path.is_file() {
+        return Err(LogoProblem::NotAFile);
+    }
+    let ext = relative
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(LogoProblem::NotAnImage);
+    }
+    Ok(Some(format!("/{relative}")))
+}
+
+/// The logo as a path inside the project folder (`/gorseller/logo.svg`), or none when kurum.yaml
+/// names none, the path leaves the folder, the file is not there or is not an image Typst reads
+/// (then [`check_logo`] says so).
+fn logo_path(project_dir: &Path, logo: Option<&str>) -> Option<String> {
+    resolve_logo(project_dir, logo).ok().flatten()
+}
+
+/// Y011 when kurum.yaml's `kurum.logo` names a file the books cannot print: one that is not
+/// there, a folder, not an image Typst reads, or a path outside the project folder (refused, so
+/// that the books are made from the project folder alone). The covers are then printed without
+/// a logo.
+pub fn check_logo(project_dir: &Path, settings: &Settings) -> Option<Finding> {
+    let logo = settings.institution.logo.as_deref()?;
+    let problem = resolve_logo(project_dir, Some(logo)).err()?;
+    let shown = logo.trim();
+    let why = match problem {
+        LogoProblem::Outside => format!(
+            "“{shown}” proje klasörünün dışını gösteriyor. Kitaplar yalnızca proje klasöründeki dosyaları kullanır (klasör başka bir bilgisayara taşındığında da aynı kitaplar çıksın, klasör dışındaki dosyalar okunmasın diye); bu yüzden logo kullanılmadı. Logoyu proje klasörüne (örneğin gorseller/logo.png) kopyalayıp yolu klasöre göre yazın."
+        ),
+        LogoProblem::LinksOutside => format!(
+            "“{shown}” proje klasörünün dışındaki bir dosyaya bağlantı. Kitaplar yalnızca proje klasöründeki dosyaları kullanır (klasör başka bir bilgisayara taşındığında da aynı kitaplar çıksın, klasör dışındaki dosyalar okunmasın diye); bu yüzden logo kullanılmadı. Logo dosyasının kendisini proje klasörüne kopyalayın."
+        ),
+        LogoProblem::Missing => format!(
+            "“{shown}” dosyası proje klasöründe yok; logo kullanılmadı. Dosyayı bu yola koyun ya da yolu düzeltin (yol proje klasörüne göre yazılır, örneğin gorseller/logo.png)."
+        ),
+        LogoProblem::NotAFile => format!(
+            "“{shown}” bir dosya değil, klasör; logo kullanılmadı. Logo dosyasının yolunu yazın (örneğin gorseller/logo.png)."
+        ),
+        LogoProblem::NotAnImage => format!(
+            "“{shown}” kitapların okuyabildiği bir görüntü değil (png, jpg, jpeg, gif, svg, webp olmalı); logo kullanılmadı."
+        ),
     };
-    inside.then(|| format!("/{relative}"))
+    Some(
+        Finding::new(
+            Code::Y011,
+            format!("kurum.logo: {why} Kapaklar logosuz basıldı."),
+        )
+        .in_file("kurum.yaml"),
+    )
 }
 
 /// kurum.yaml's `tema` as the theme overrides of the layout library: colours only when they are
@@ -691,6 +764,28 @@ mod tests {
         assert_eq!(logo_path(&dir, Some("/etc/passwd")), None);
         assert_eq!(logo_path(&dir, Some("gorseller")), None);
         assert_eq!(logo_path(&dir, None), None);
+        assert_eq!(resolve_logo(&dir, Some("  ")), Ok(None));
+        assert_eq!(
+            resolve_logo(&dir, Some("gorseller/yok.png")),
+            Err(LogoProblem::Missing)
+        );
+        assert_eq!(
+            resolve_logo(&dir, Some("../logo.png")),
+            Err(LogoProblem::Outside)
+        );
+        assert_eq!(
+            resolve_logo(&dir, Some("C:\\logo.png")),
+            Err(LogoProblem::Outside)
+        );
+        assert_eq!(
+            resolve_logo(&dir, Some("gorseller")),
+            Err(LogoProblem::NotAFile)
+        );
+        let _ = std::fs::write(dir.join("gorseller/logo.bmp"), b"x");
+        assert_eq!(
+            resolve_logo(&dir, Some("gorseller/logo.bmp")),
+            Err(LogoProblem::NotAnImage)
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

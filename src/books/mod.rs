@@ -52,8 +52,8 @@ mod strategic;
 
 pub use book::{missing_narratives, narratives_present, Book};
 pub use common::{
-    AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry, Institution,
-    Narratives, ObjectiveEntry, Theme, YearTexts,
+    check_logo, AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry,
+    Institution, Narratives, ObjectiveEntry, Theme, YearTexts,
 };
 pub use marks::{DecisionMark, MarkedCell};
 pub use program::{
