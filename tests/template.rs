@@ -715,15 +715,15 @@ fn model_values(m: &Model) -> Vec<String> {
     out
 }
 
-/// Copies kurum.yaml, plan.yaml, degisiklikler/ and metinler/ (not the workbooks) into a fresh
-/// folder.
+/// Copies kurum.yaml, plan.yaml, degisiklikler/, metinler/ and gorseller/ (not the workbooks)
+/// into a fresh folder.
 fn fresh_project_like(source: &Path, tag: &str) -> tempfile::TempDir {
     let dir = temp_dir(tag);
     for f in ["kurum.yaml", "plan.yaml"] {
         std::fs::copy(source.join(f), dir.path().join(f)).expect("copy yaml");
     }
     std::fs::create_dir_all(dir.path().join("birimler")).expect("birimler");
-    for folder in ["degisiklikler", "metinler"] {
+    for folder in ["degisiklikler", "metinler", "gorseller"] {
         let from = source.join(folder);
         if !from.is_dir() {
             continue;
@@ -1120,6 +1120,115 @@ fn drop_downs_number_checks_frozen_header_and_protection_are_in_the_xml() {
         numbers("Faaliyetler", &["E", "F", "G", "H"]);
         numbers("Bütçe", &["A", "D", "E", "F"]);
     }
+}
+
+/// Whether each cell format (`cellXfs`, by index) wraps its text.
+fn xf_wraps(path: &Path) -> Vec<bool> {
+    let styles = zip_text(path, "xl/styles.xml");
+    let start = styles.find("<cellXfs").expect("cellXfs");
+    let end = styles.find("</cellXfs>").expect("cellXfs end");
+    styles[start..end]
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            let body = xf.split("</xf>").next().unwrap_or(xf);
+            // A self-closing <xf .../> has no alignment.
+            let body = if body.split('>').next().is_some_and(|t| t.ends_with('/')) {
+                ""
+            } else {
+                body
+            };
+            body.contains("wrapText=\"1\"")
+        })
+        .collect()
+}
+
+#[test]
+fn the_guide_sheet_wraps_every_text_and_its_rows_are_as_high_as_the_text() {
+    // The example: long directorate names, every section of the guide.
+    let out = temp_dir("guide");
+    let written = templates_of(&example_dir(), out.path());
+    for w in &written {
+        let xml = zip_text(&w.path, "xl/worksheets/sheet1.xml");
+        let wraps = xf_wraps(&w.path);
+        let book = open_template(&w.path);
+        let cells = book.sheet(GUIDE_SHEET);
+        // Column widths (0-based column → width) and the merged ranges (row → columns).
+        let mut widths = HashMap::new();
+        for c in xml.split("<col ").skip(1) {
+            let tag = format!(" {}", c.split('>').next().unwrap_or(""));
+            let min: u32 = attr(&tag, "min").expect("min").parse().expect("min");
+            let width: f64 = attr(&tag, "width").expect("width").parse().expect("width");
+            widths.insert(min - 1, width);
+        }
+        let mut merged: HashMap<u32, (u32, u32)> = HashMap::new();
+        for m in xml.split("<mergeCell ").skip(1) {
+            let tag = format!(" {}", m.split('>').next().unwrap_or(""));
+            let (a, b) = attr(&tag, "ref")
+                .expect("ref")
+                .split_once(':')
+                .expect("range");
+            let ((r, c0), (_, c1)) = (a1_to_pos(a), a1_to_pos(b));
+            merged.insert(r, (c0, c1));
+        }
+        let mut heights = HashMap::new();
+        for r in xml.split("<row ").skip(1) {
+            let tag = format!(" {}", r.split('>').next().unwrap_or(""));
+            let row: u32 = attr(&tag, "r").expect("r").parse().expect("row");
+            let custom = attr(&tag, "customHeight") == Some("1");
+            let ht: Option<f64> = attr(&tag, "ht").map(|h| h.parse().expect("height"));
+            heights.insert(row - 1, ht.filter(|_| custom));
+        }
+        let styles: HashMap<(u32, u32), usize> = xml
+            .split("<c ")
+            .skip(1)
+            .map(|c| {
+                let tag = format!(" {}", c.split('>').next().unwrap_or(""));
+                let s = attr(&tag, "s")
+                    .map(|s| s.parse().expect("style"))
+                    .unwrap_or(0);
+                (a1_to_pos(attr(&tag, "r").expect("r")), s)
+            })
+            .collect();
+        for (&(row, col), value) in cells {
+            let CellValue::Text(text) = value else {
+                continue;
+            };
+            let place = format!("{} › {GUIDE_SHEET} › {}", w.path.display(), a1(row, col));
+            // Every text wraps inside its cell: nothing runs over the cells beside it.
+            let style = styles[&(row, col)];
+            assert!(wraps[style], "{place}: “{text}” does not wrap");
+            // Its row has a height of its own, enough for the wrapped lines: at least one line
+            // (15 pt) per width of the cell the text fills, counting a character as 0,85 of
+            // the "0" the width is measured in.
+            let (c0, c1) = merged.get(&row).copied().unwrap_or((col, col));
+            let width: f64 = (c0..=c1).map(|c| widths[&c]).sum();
+            let lines = (text.chars().count() as f64 * 0.85 / width).ceil();
+            let height = heights
+                .get(&row)
+                .copied()
+                .flatten()
+                .unwrap_or_else(|| panic!("{place}: the row has no height of its own"));
+            assert!(
+                height >= 15.0 * lines,
+                "{place}: {height} pt for about {lines} lines of “{text}”"
+            );
+        }
+        // Printed: landscape A4, one page wide.
+        assert!(xml.contains("orientation=\"landscape\""), "landscape");
+        assert!(
+            xml.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+            "fit to page"
+        );
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "one page wide, as many high as needed"
+        );
+    }
+}
+
+fn a1(row: u32, col: u32) -> String {
+    format!("{}{}", (b'A' + col as u8) as char, row + 1)
 }
 
 #[test]
