@@ -209,6 +209,18 @@ impl Open {
     }
 }
 
+/// The text of a run as a reader sees it: without the soft hyphens and zero-width spaces that
+/// only offer a break (the lib puts them into words too wide for their column); a run that is
+/// only a soft hyphen is the hyphen Typst prints where it broke a word, and stays.
+fn visible(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c == '\u{ad}') {
+        return text.to_string();
+    }
+    text.chars()
+        .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}'))
+        .collect()
+}
+
 /// What Typst hangs into the margin at a line's start or end.
 const HANGING: &str = "-\u{ad}–—,.:;!?'\"’”‘“«»()";
 
@@ -276,7 +288,7 @@ fn walk(frame: &Frame, ts: Transform, open: &mut Open, leaves: &mut Vec<Leaf>) {
                         .sum(),
                 );
                 l.text = Some(Run {
-                    text: text.text.to_string(),
+                    text: visible(&text.text),
                     size,
                     baseline: start.y.to_pt(),
                     x0: start.x.to_pt().min(end.x.to_pt()),

@@ -5,8 +5,10 @@
 //! every book and lists what they find.
 //!
 //! ```sh
-//! cargo build && cargo run --bin sayfalar -- DİZİN [--yalniz ornek|buyuk] [--boyut PİKSEL]
+//! cargo run --bin sayfalar -- DİZİN [--yalniz ornek|buyuk] [--boyut PİKSEL]
 //! ```
+//!
+//! Run by cargo, it first builds `kitap` with the same profile (`cargo build --bin kitap`).
 //!
 //! Writes `DİZİN/ornek/` and `DİZİN/buyuk/` (the books as `kitap derle` writes them),
 //! `DİZİN/buyuk-proje/` (the generated project) and the contact sheets
@@ -243,12 +245,36 @@ fn review(
     Ok(count)
 }
 
+/// The `kitap` binary beside this program. Run by cargo (`cargo run --bin sayfalar`), it is
+/// built first with the same profile, so the books come from the sources as they are.
+fn kitap_binary() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let dir = exe.parent().ok_or("sayfalar'ın klasörü bulunamadı")?;
+    if let Some(cargo) = std::env::var_os("CARGO") {
+        let mut build = Command::new(cargo);
+        build
+            .args(["build", "--bin", "kitap"])
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."));
+        if dir.file_name().is_some_and(|n| n == "release") {
+            build.arg("--release");
+        }
+        let status = build
+            .status()
+            .map_err(|e| format!("cargo build --bin kitap çalıştırılamadı: {e}"))?;
+        if !status.success() {
+            return Err(format!("cargo build --bin kitap başarısız: {status}"));
+        }
+    }
+    let kitap = dir.join(format!("kitap{}", std::env::consts::EXE_SUFFIX));
+    if kitap.is_file() {
+        Ok(kitap)
+    } else {
+        Err("kitap ikilisi bulunamadı: önce `cargo build` çalıştırın".into())
+    }
+}
+
 fn run(options: &Options) -> Result<usize, String> {
-    let kitap = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.parent().map(|d| d.join("kitap")))
-        .filter(|p| p.is_file())
-        .ok_or("kitap ikilisi bulunamadı: önce `cargo build` çalıştırın")?;
+    let kitap = kitap_binary()?;
     std::fs::create_dir_all(&options.out).map_err(|e| e.to_string())?;
     let mut problems = 0;
     if options.only.as_deref() != Some("buyuk") {
