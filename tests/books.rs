@@ -45,8 +45,9 @@ fn normalise(text: &str) -> String {
     let mut space = false;
     while let Some(c) = chars.next() {
         if c == '\u{ad}' {
-            // The hyphen glyph, whitespace after it dropped: data cells and titles are never
-            // hyphenated, so it is the '-' that was written.
+            // The hyphen glyph, whitespace after it dropped: titles are never hyphenated, data
+            // cells only where a word is wider than its column, so it is the '-' that was
+            // written (or such a break: the 300-letter word below).
             while chars.peek().is_some_and(|c| c.is_whitespace()) {
                 chars.next();
             }
@@ -473,8 +474,9 @@ fn workbook_text_prints_literally_and_never_as_typst() {
     for (k, v) in values.iter().enumerate() {
         let cell = format!("F1.1.{} {v}", k + 1);
         if v.len() == 300 {
-            // The long word is broken over lines to stay in its column: compare without spaces.
-            let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+            // The long word is hyphenated over lines to stay in its column: compare without
+            // spaces and hyphens.
+            let squeeze = |s: &str| s.split_whitespace().collect::<String>().replace('-', "");
             for b in [pp, fr] {
                 assert!(
                     squeeze(&b.text()).contains(&squeeze(&cell)),
