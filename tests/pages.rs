@@ -193,6 +193,28 @@ fn a_page_with_only_a_heading_is_found() {
 }
 
 #[test]
+fn a_table_caption_alone_at_the_foot_of_a_page_is_found() {
+    // The books' captions stick to their table; without that, a table too tall for what is
+    // left of the page leaves its caption behind.
+    let found = problems(
+        "#show figure.caption: it => block(it.body)\n#lorem(300)\n#figure(kind: table, caption: [Yalnız Tablo], block(breakable: false, height: 16cm, [x]))\n",
+    );
+    assert_eq!(kinds(&found), [Kind::AloneAtFoot], "{found:?}");
+    assert!(
+        found[0].detail.starts_with("caption “Yalnız Tablo”"),
+        "{}",
+        found[0]
+    );
+    // A chart's caption goes under the chart: ending a page with it is fine.
+    assert_eq!(
+        problems(
+            "#show figure.caption: it => block(it.body)\n#lorem(300)\n#figure(kind: \"grafik\", supplement: \"Grafik\", caption: [Grafik], block(height: 3cm, [x]))\n#pagebreak()\n#lorem(20)\n"
+        ),
+        []
+    );
+}
+
+#[test]
 fn a_word_broken_without_a_hyphen_is_found_a_hyphenated_one_is_not() {
     // The words of the vocabulary are those of the source: "Raporlama" in a comment.
     let found = problems(
