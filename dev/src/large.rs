@@ -87,26 +87,7 @@ pub fn generate(dir: &Path) -> std::io::Result<()> {
         birim.row(0, [t("Birim Adı"), t(directorate_name(d))]);
         birim.row(1, [t("Harcama Yetkilisi"), t(format!("Müdür {}", d + 1))]);
         let mut ind = SheetSpec::new("Göstergeler");
-        ind.row(
-            0,
-            [
-                "Gösterge Kodu",
-                "Hedef Kodu",
-                "Gösterge Adı",
-                "Ölçü Birimi",
-                "Göstergenin Yönü",
-                "Hedefe Etkisi (%)",
-                "Başlangıç Değeri",
-                "2025",
-                "2026",
-                "2027",
-                "2028",
-                "2029",
-                "İzleme Sıklığı",
-                "Raporlama Sıklığı",
-            ]
-            .map(t),
-        );
+        ind.row(0, crate::headers::INDICATOR[..14].iter().map(|h| t(*h)));
         let mut act = SheetSpec::new("Gerçekleşmeler");
         act.row(
             0,

@@ -283,24 +283,7 @@ pub fn assert_rows_balance(checked: &Checked) {
 // ---------------------------------------------------------------------------------------
 // Fixed workbooks
 
-pub const INDICATOR_HEADER: [&str; 16] = [
-    "Gösterge Kodu",
-    "Hedef Kodu",
-    "Gösterge Adı",
-    "Ölçü Birimi",
-    "Göstergenin Yönü",
-    "Hedefe Etkisi (%)",
-    "Başlangıç Değeri",
-    "2025",
-    "2026",
-    "2027",
-    "2028",
-    "2029",
-    "İzleme Sıklığı",
-    "Raporlama Sıklığı",
-    "İşbirliği Yapılacak Birimler",
-    "Açıklama",
-];
+pub const INDICATOR_HEADER: [&str; 16] = kitap_dev::headers::INDICATOR;
 
 /// One indicator row in the order of INDICATOR_HEADER.
 pub struct IndicatorRow<'a> {

@@ -342,24 +342,7 @@ fn directorate_sheet(b: &Directorate) -> SheetSpec {
     s
 }
 
-const INDICATOR_HEADERS: [&str; 16] = [
-    "Gösterge Kodu",
-    "Hedef Kodu",
-    "Gösterge Adı",
-    "Ölçü Birimi",
-    "Göstergenin Yönü",
-    "Hedefe Etkisi (%)",
-    "Başlangıç Değeri",
-    "2025",
-    "2026",
-    "2027",
-    "2028",
-    "2029",
-    "İzleme Sıklığı",
-    "Raporlama Sıklığı",
-    "İşbirliği Yapılacak Birimler",
-    "Açıklama",
-];
+const INDICATOR_HEADERS: [&str; 16] = kitap_dev::headers::INDICATOR;
 
 fn indicator_table(v: &DirectorateData) -> Table {
     let style = v.directorate.style;
