@@ -212,6 +212,7 @@ pub const BUDGET_COLUMNS: &[ColumnSpec] = &[
         &["Harcama", "Gerçekleşen", "Harcanan"],
         false,
     ),
+    col(Column::Note, &["Açıklama", "Sapma Nedeni", "Not"], false),
 ];
 
 /// The header row searched within the first rows of a sheet.

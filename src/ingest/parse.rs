@@ -979,6 +979,7 @@ impl<'a> SheetReader<'a, '_> {
         let initial = r.amount(Column::InitialAppropriation, Need::Required);
         let total = r.amount(Column::TotalAppropriation, Need::Optional);
         let spent = r.amount(Column::Expenditure, Need::Optional);
+        let explanation = r.text(Column::Note, Need::Optional);
         if r.rejected {
             return false;
         }
@@ -1009,6 +1010,7 @@ impl<'a> SheetReader<'a, '_> {
             initial_appropriation: initial,
             total_appropriation: total,
             expenditure: spent,
+            explanation,
         });
         true
     }

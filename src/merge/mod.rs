@@ -11,7 +11,7 @@ mod rows;
 use crate::config::Project;
 use crate::finding::{Code, Finding};
 use crate::ingest::{FileOutcome, Ingested, ParsedWorkbook};
-use crate::model::Model;
+use crate::model::{Finance, Model};
 use crate::report::{FileEntry, FileStatus};
 
 /// The merged model, the findings of reading and merging, and the file accounting.
@@ -119,6 +119,7 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
         indicators,
         activities,
         budget,
+        finance: Finance::default(),
         decisions: Vec::new(),
         changes: Vec::new(),
     };
