@@ -67,7 +67,8 @@ codes! {
     G001 => Error, G002 => Error, G003 => Error, G004 => Error, G005 => Error,
     G006 => Error, G007 => Error, G008 => Warning, G009 => Error,
     R001 => Warning, R002 => Error, R003 => Warning,
-    B001 => Error, B002 => Warning, B003 => Warning, B004 => Warning,
+    B001 => Error, B002 => Warning, B003 => Warning, B004 => Warning, B005 => Warning,
+    M001 => Error, M002 => Warning, M003 => Warning, M004 => Warning, M005 => Error,
     A001 => Error, A002 => Error, A003 => Error, A004 => Error,
     T001 => Error, T002 => Error,
 }

@@ -518,8 +518,9 @@ impl FinanceKind {
 }
 
 /// Mali bilgiler: the four optional institution-level sheets (spec/finance.md), each from the
-/// one workbook that carries it. A sheet that came in two workbooks is in `conflicting` (M001)
-/// and `None` here: neither copy is used.
+/// one workbook that carries it. A sheet that was sent but cannot be used is in `rejected` and
+/// `None` here: it came in two workbooks (M001, neither copy is used) or lacks a required
+/// column (Y003).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Finance {
     /// Gelirler.
@@ -530,8 +531,8 @@ pub struct Finance {
     pub affiliates: Option<FinanceSheet<Affiliate>>,
     /// Transferler.
     pub transfers: Option<FinanceSheet<Transfer>>,
-    /// The sheets sent by more than one workbook (M001), in [`FinanceKind`] order.
-    pub conflicting: Vec<FinanceKind>,
+    /// The sheets sent but not used (M001, Y003), in [`FinanceKind`] order, each once.
+    pub rejected: Vec<FinanceKind>,
 }
 
 impl Finance {
