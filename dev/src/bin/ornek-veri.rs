@@ -10,6 +10,8 @@ mod activities;
 #[cfg(test)]
 #[path = "ornek-veri/checks.rs"]
 mod checks;
+#[path = "ornek-veri/finance.rs"]
+mod finance;
 #[path = "ornek-veri/indicators.rs"]
 mod indicators;
 #[path = "ornek-veri/institution.rs"]
