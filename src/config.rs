@@ -429,6 +429,15 @@ impl Years {
     pub fn in_plan(&self, year: i32) -> bool {
         (self.plan_start..=self.plan_end).contains(&year)
     }
+
+    /// The years a `Gelirler` row may have: the plan period, the year before the report year
+    /// (its collection is printed beside the report year's) and the program year.
+    pub fn revenue_years(&self) -> (i32, i32) {
+        (
+            self.plan_start.min(self.report - 1),
+            self.plan_end.max(self.program).max(self.report),
+        )
+    }
 }
 
 /// kurum.yaml, validated.

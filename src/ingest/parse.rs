@@ -1106,18 +1106,8 @@ impl<'a> SheetReader<'a, '_> {
 }
 
 impl SheetReader<'_, '_> {
-    /// The years a Gelirler row may have: the plan period, the year before the report year
-    /// (the previous year's collection beside the report year's) and the program year.
-    fn revenue_years(&self) -> (i32, i32) {
-        let y = self.ctx.settings.years;
-        (
-            y.plan_start.min(y.report - 1),
-            y.plan_end.max(y.program).max(y.report),
-        )
-    }
-
     fn revenue_row(&mut self, r: &mut RowReader, seen: &mut HashMap<String, CellRef>) -> bool {
-        let years = self.revenue_years();
+        let years = self.ctx.settings.years.revenue_years();
         let year = r.year_in(
             Column::Year,
             years,

@@ -7,7 +7,10 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::style::Styles;
 use super::table;
 use super::{Subject, GUIDE_SHEET};
-use crate::model::{ActivityKind, Direction, Frequency, Period, Status, ECONOMIC_CODES};
+use crate::model::{
+    ActivityKind, AffiliateKind, DebtTerm, Direction, Frequency, Period, Status, ECONOMIC_CODES,
+    REVENUE_CODES,
+};
 
 /// Who answers questions about the workbook.
 pub const CONTACT: &str = "Strateji Geliştirme Müdürlüğü";
@@ -115,10 +118,42 @@ pub fn write(
         styles,
         "Bütçe",
         &format!(
-            "Ekonomik koda göre (01–09) başlangıç ödeneği, toplam ödenek ve harcama; {} ve {} yılları için satırlar hazırdır.",
-            y.report, y.program
+            "Ekonomik koda göre (01–09) başlangıç ödeneği, toplam ödenek ve harcama; {} ve {} yılları için satırlar hazırdır. Gerçekleşme oranı (Harcama / Toplam Ödenek) alt eşiğin (%{}) altında ya da %100'ün üstünde kalan {} satırına sapmanın nedenini Açıklama sütununa yazın.",
+            y.report,
+            y.program,
+            crate::text::format::plain_number(settings.rules.budget_floor),
+            y.report
         ),
     )?;
+    if s.finance.is_some() {
+        w.pair(
+            styles,
+            "Gelirler",
+            &format!(
+                "Kurumun gelir bütçesi, ekonomik koda göre: Bütçe Tahmini ve Tahsilat; {} yılı ve bir önceki yıl. 09 Red ve İadeler artı yazılır, toplamlardan düşülür. Tahsilat oranı alt eşiğin (%{}) altında kalan koda Açıklama yazın.",
+                y.report,
+                crate::text::format::plain_number(settings.rules.revenue_floor)
+            ),
+        )?;
+        w.pair(
+            styles,
+            "Borçlar",
+            &format!(
+                "Belediyenin borç durumu (5393 s. Kanun md. 56): her borç kalemi için vadesi, 1 Ocak {} ve 31 Aralık {} tutarları.",
+                y.report, y.report
+            ),
+        )?;
+        w.pair(
+            styles,
+            "İştirakler",
+            "Bağlı kuruluş, işletme, şirket ve birlikler (5393 s. Kanun md. 56): türü, faaliyet alanı, sermayesi, belediyenin payı, yıl sonucu (zarar eksi). Hiçbiri yoksa tek satıra “Yok” yazın.",
+        )?;
+        w.pair(
+            styles,
+            "Transferler",
+            "Diğer idarelere (birlikler, kamu kurumları) aktarılan kaynaklar: yıl, alıcı kurum, tutar ve dayanağı.",
+        )?;
+    }
 
     w.heading(styles, "En sık yapılan hatalar")?;
     w.pair(
@@ -219,6 +254,23 @@ pub fn write(
         &join(ActivityKind::ALL, ActivityKind::label),
     )?;
     w.pair(styles, "Durum", &join(Status::ALL, Status::label))?;
+    if s.finance.is_some() {
+        w.pair(
+            styles,
+            "Gelir Kodu",
+            &REVENUE_CODES
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )?;
+        w.pair(styles, "Vade", &join(DebtTerm::ALL, DebtTerm::label))?;
+        w.pair(
+            styles,
+            "İştirak Türü",
+            &join(AffiliateKind::ALL, AffiliateKind::label),
+        )?;
+    }
     w.pair(
         styles,
         "Ekonomik Kod",

@@ -7,8 +7,8 @@
 //! 2025 budget of 2,5 billion TL (Palandöken's own are not published in this form); names of
 //! companies are invented.
 
-use super::institution::{CULTURE, ESTATE, FINANCE, PARKS, VETERINARY, ZONING};
 use super::institution::{CLEANING, REPORT_YEAR};
+use super::institution::{CULTURE, ESTATE, FINANCE, PARKS, VETERINARY, ZONING};
 
 /// One revenue code of one year: (year, code, Bütçe Tahmini, Tahsilat, Açıklama).
 pub struct Revenue {
