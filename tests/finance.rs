@@ -686,3 +686,22 @@ fn the_files_of_a_broken_finance_workbook_still_balance() {
         Some("birimler/zabita.xlsx")
     );
 }
+
+#[test]
+fn unprintable_characters_in_finance_texts_are_named_at_their_cells() {
+    let mut p = ProjectSpec::valid();
+    p.finance().debts.as_mut().expect("rows")[0].item = text("İller\u{7} Bankası");
+    p.finance().affiliates.as_mut().expect("rows")[1].note = text("Birlik 漢");
+    p.book(FEN_FILE).budget_line(2025, "03").explanation = text("İhale\u{1b} kaldı.");
+    let run = p.check();
+    let mut got = serious(&run);
+    got.sort();
+    let mut want = vec![
+        format!("D011 {} › Borçlar › A2", rel(ZABITA_FILE)),
+        format!("D010 {} › İştirakler › G3", rel(ZABITA_FILE)),
+        format!("D011 {} › Bütçe › F2", rel(FEN_FILE)),
+    ];
+    want.sort();
+    assert_eq!(got, want, "{}", run.listing());
+    assert_rows_balance(&run.checked);
+}
