@@ -705,3 +705,77 @@ fn unprintable_characters_in_finance_texts_are_named_at_their_cells() {
     assert_eq!(got, want, "{}", run.listing());
     assert_rows_balance(&run.checked);
 }
+
+#[test]
+fn the_bundled_example_sends_every_sheet_from_mali_hizmetler() {
+    let c = kitap::pipeline::check(&example_dir(), &kitap::pipeline::Options::default())
+        .expect("example loads");
+    let serious: Vec<_> = c
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+    assert_rows_balance(&c);
+    let settings = kitap::config::parse_settings(
+        "kurum.yaml",
+        &std::fs::read_to_string(example_dir().join("kurum.yaml")).expect("kurum.yaml"),
+    )
+    .expect("valid");
+    assert_eq!(settings.finance_directorate.as_deref(), Some(MALI));
+    assert!(settings.declaration_date.is_some());
+    let fin = &c.model.finance;
+    let file = "birimler/mali-hizmetler.xlsx";
+    for (kind, sheet_file) in [
+        ("Gelirler", fin.revenue.as_ref().map(|s| s.file.as_str())),
+        ("Borçlar", fin.debts.as_ref().map(|s| s.file.as_str())),
+        (
+            "İştirakler",
+            fin.affiliates.as_ref().map(|s| s.file.as_str()),
+        ),
+        (
+            "Transferler",
+            fin.transfers.as_ref().map(|s| s.file.as_str()),
+        ),
+    ] {
+        assert_eq!(sheet_file, Some(file), "{kind}");
+    }
+    // Revenue by code for the report year and the year before, 09 subtracted.
+    for year in [2024, 2025] {
+        let codes: Vec<&str> = fin
+            .revenue_of(year)
+            .map(|r| r.economic_code.as_str())
+            .collect();
+        assert_eq!(codes, ["01", "03", "04", "05", "06", "08", "09"], "{year}");
+    }
+    let collected: f64 = fin
+        .revenue_of(2025)
+        .filter_map(|r| r.signed_collected())
+        .sum();
+    let refunds = fin
+        .revenue_of(2025)
+        .find(|r| r.economic_code == "09")
+        .and_then(|r| r.collected.value)
+        .expect("09");
+    assert!(refunds > 0.0 && collected > 2_000_000_000.0, "{collected}");
+    // Debts of both terms, with İller Bankası, a bank credit, SGK and tax items.
+    let debts = &fin.debts.as_ref().expect("sent").rows;
+    for item in ["İller Bankası", "Banka Kredileri", "SGK", "Vergi"] {
+        assert!(debts.iter().any(|d| d.item.value.contains(item)), "{item}");
+    }
+    assert!(debts.iter().any(|d| d.term.value == DebtTerm::Short));
+    assert!(debts.iter().any(|d| d.term.value == DebtTerm::Long));
+    // One municipal company and one union; the transfers go to the union.
+    let affiliates = &fin.affiliates.as_ref().expect("sent").rows;
+    let kinds: Vec<AffiliateKind> = affiliates.iter().map(|a| a.kind.value).collect();
+    assert_eq!(kinds, [AffiliateKind::Company, AffiliateKind::Union]);
+    let union = &affiliates[1].name.value;
+    for year in [2025, 2026] {
+        let to_union: Vec<_> = fin.transfers_of(year).collect();
+        assert!(
+            !to_union.is_empty() && to_union.iter().all(|t| &t.recipient.value == union),
+            "{year}"
+        );
+    }
+}
