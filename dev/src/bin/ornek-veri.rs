@@ -138,11 +138,11 @@ struct InstitutionFile {
     /// The date under the declarations of the Faaliyet Raporu.
     #[serde(rename = "beyan_tarihi")]
     declaration_date: &'static str,
-    #[serde(rename = "birimler")]
-    directorates: Vec<DirectorateEntry>,
     /// The directorate whose workbook carries the institution-level sheets.
     #[serde(rename = "mali_hizmetler_birimi")]
     finance_directorate: &'static str,
+    #[serde(rename = "birimler")]
+    directorates: Vec<DirectorateEntry>,
     #[serde(rename = "tema")]
     theme: BTreeMap<String, String>,
     #[serde(rename = "kurallar")]
