@@ -8,6 +8,7 @@ use super::{place, Context, MONEY_TOLERANCE};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{economic_code_name, revenue_code_name, FinanceKind, FinanceSheet, Sourced};
 use crate::text::format::{percent, plain_number};
+use crate::text::upper_first;
 
 fn tl(x: f64) -> String {
     format!("{} TL", plain_number(x))
@@ -91,7 +92,7 @@ pub fn debts_or_affiliates_missing(cx: &Context<'_>) -> Vec<Finding> {
     if !finance.rejected.contains(&FinanceKind::Debts)
         && finance.debts.as_ref().is_none_or(|s| s.row_count() == 0)
     {
-        let what = "belediyenin borç durumu (Borç Kalemi, Vade, Yıl Başı ve Yıl Sonu tutarları)";
+        let what = "belediyenin borç durumunu (Borç Kalemi, Vade, Yıl Başı ve Yıl Sonu tutarları)";
         let msg = match &finance.debts {
             Some(s) => format!(
                 "“{}” sayfası boş: Faaliyet Raporu'nun Borç Durumu bölümü verinin gönderilmediğini yazacak ({law}). Sayfaya {what} yazın; borç kalemi sıfırsa tutarı 0 yazın.",
@@ -99,7 +100,7 @@ pub fn debts_or_affiliates_missing(cx: &Context<'_>) -> Vec<Finding> {
             ),
             None => format!(
                 "Hiçbir çalışma kitabında “Borçlar” sayfası yok: Faaliyet Raporu'nun Borç Durumu bölümü verinin gönderilmediğini yazacak ({law}). {} “Borçlar” sayfasını ekleyip {what} yazın.",
-                finance_workbook_text(cx)
+                upper_first(&finance_workbook_text(cx))
             ),
         };
         out.push(at_sheet(
@@ -122,7 +123,7 @@ pub fn debts_or_affiliates_missing(cx: &Context<'_>) -> Vec<Finding> {
             ),
             None => format!(
                 "Hiçbir çalışma kitabında “İştirakler” sayfası yok: Faaliyet Raporu'nun Bağlı Kuruluş, İşletme ve Ortaklıklar bölümü verinin gönderilmediğini yazacak ({law}). {} “İştirakler” sayfasını ekleyin; {none}.",
-                finance_workbook_text(cx)
+                upper_first(&finance_workbook_text(cx))
             ),
         };
         out.push(at_sheet(
