@@ -47,7 +47,10 @@ fn a_decision_changes_values_marks_them_and_lists_them() {
         .expect("activity");
     assert_eq!(act.budget.value, 1_500_000.0);
     assert_eq!(c.model.decisions.len(), 1);
-    assert_eq!(c.model.decisions[0].date, "21.10.2025");
+    assert_eq!(
+        kitap::text::format::short_date(c.model.decisions[0].date),
+        "21.10.2025"
+    );
     assert_eq!(c.model.changes.len(), 3);
     let first = &c.model.changes[0];
     assert_eq!(

@@ -16,11 +16,14 @@
 //! without workbooks (every list empty). [`BRANCHES`] checks that between them they take both
 //! sides of every branch the templates have.
 
+mod kit;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use kit::{copy_dir, example_dir};
 use kitap::books::{book_context, narratives_present, Book, BookInput};
 use kitap::finding::Severity;
 use kitap::pipeline::{self, Checked, Options};
@@ -228,23 +231,6 @@ fn track(value: &Value, path: &str, log: &Arc<Mutex<Log>>, shape: &mut Shape) ->
 
 // ---------------------------------------------------------------------------------------
 // The projects
-
-fn example_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/ornek-belediye")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for e in std::fs::read_dir(from).expect("read dir").flatten() {
-        let p = e.path();
-        let dest = to.join(e.file_name());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            std::fs::copy(&p, &dest).expect("copy");
-        }
-    }
-}
 
 fn replace_in(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).expect("read");

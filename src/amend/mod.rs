@@ -16,7 +16,7 @@ use crate::finding::{Code, Finding};
 use crate::model::{
     Activity, ChangeRecord, Decision, Direction, Frequency, Indicator, Model, Sourced,
 };
-use crate::text::format::{read_date, short_date, Date, DateError};
+use crate::text::format::{read_date, Date, DateError};
 use crate::text::{fold, normalize_code, plain_number};
 
 /// The result of applying every decision file.
@@ -159,7 +159,7 @@ pub fn apply_all(project_dir: &Path, settings: &Settings, model: &mut Model) -> 
             trial.decisions.push(Decision {
                 organ: d.organ.clone(),
                 number: d.number.clone(),
-                date: short_date(d.date),
+                date: d.date,
                 file: d.file.clone(),
                 reason: d.reason.clone(),
             });
@@ -218,7 +218,7 @@ impl Ctx<'_> {
         ChangeRecord {
             decision: self.d.number.clone(),
             organ: self.d.organ.clone(),
-            date: short_date(self.d.date),
+            date: self.d.date,
             item: self.item.clone(),
             field: field.to_string(),
             old,

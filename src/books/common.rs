@@ -213,7 +213,9 @@ impl Common {
                     "Güncelleme",
                     format!(
                         "{} tarihli ve {} sayılı {} kararı",
-                        d.date, d.number, d.organ
+                        format::short_date(d.date),
+                        d.number,
+                        d.organ
                     ),
                 ));
             }
@@ -488,7 +490,7 @@ pub(crate) fn amendment_annex(model: &Model, scope: AnnexScope) -> Vec<AnnexDeci
         out.push(AnnexDecision {
             karar: d.number.clone(),
             organ: d.organ.clone(),
-            tarih: d.date.clone(),
+            tarih: format::short_date(d.date),
             gerekce: if d.reason.trim().is_empty() {
                 empty()
             } else {
@@ -536,7 +538,7 @@ pub(crate) fn update_lines(model: &Model) -> Option<Vec<String>> {
                     "{} KARARI {} · {}",
                     crate::text::upper_tr(&d.organ),
                     d.number,
-                    d.date
+                    format::short_date(d.date)
                 )
             })
             .collect(),

@@ -183,7 +183,7 @@ impl<'a> Marks<'a> {
             Some(d) => DecisionMark {
                 karar: d.number.clone(),
                 organ: Some(d.organ.clone()),
-                tarih: Some(d.date.clone()),
+                tarih: Some(crate::text::format::short_date(d.date)),
             },
             None => DecisionMark {
                 karar: number.to_string(),
@@ -247,7 +247,7 @@ mod tests {
         let decisions = vec![Decision {
             organ: "Meclis".into(),
             number: "2025/127".into(),
-            date: "21.10.2025".into(),
+            date: crate::text::format::Date::new(2025, 10, 21).expect("a date"),
             file: "degisiklikler/2025-127.yaml".into(),
             reason: "r".into(),
         }];

@@ -41,6 +41,7 @@ use std::collections::BTreeMap;
 use crate::config::{Institution, Years};
 pub use crate::finding::CellRef;
 use crate::text::fold;
+use crate::text::format::Date;
 
 /// A value and where it came from: a workbook cell, or plan.yaml / an amendment (no cell).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -568,7 +569,7 @@ impl Finance {
 pub struct ChangeRecord {
     pub decision: String,
     pub organ: String,
-    pub date: String,
+    pub date: Date,
     pub item: String,
     pub field: String,
     pub old: String,
@@ -581,7 +582,7 @@ pub struct ChangeRecord {
 pub struct Decision {
     pub organ: String,
     pub number: String,
-    pub date: String,
+    pub date: Date,
     pub file: String,
     pub reason: String,
 }

@@ -261,7 +261,6 @@ impl<'a> Walk<'a> {
             for (key, text) in [
                 ("karar.organ", &d.organ),
                 ("karar.no", &d.number),
-                ("karar.tarih", &d.date),
                 ("gerekce", &d.reason),
             ] {
                 self.text(&yaml(&d.file, key), None, None, text);
