@@ -85,6 +85,9 @@ impl Book {
             Book::ActivityReport => &[
                 "sunus",
                 "genel-bilgiler",
+                "temel-politikalar",
+                "mali-tablolar",
+                "mali-denetim",
                 "degerlendirme",
                 "kurumsal-kabiliyet",
                 "oneri-tedbirler",

@@ -115,10 +115,16 @@ pub struct Narratives {
     pub izleme: bool,
     #[serde(rename = "kurumsal-kabiliyet.typ")]
     pub kurumsal_kabiliyet: bool,
+    #[serde(rename = "mali-denetim.typ")]
+    pub mali_denetim: bool,
+    #[serde(rename = "mali-tablolar.typ")]
+    pub mali_tablolar: bool,
     #[serde(rename = "oneri-tedbirler.typ")]
     pub oneri_tedbirler: bool,
     #[serde(rename = "sunus.typ")]
     pub sunus: bool,
+    #[serde(rename = "temel-politikalar.typ")]
+    pub temel_politikalar: bool,
 }
 
 impl Narratives {
@@ -132,8 +138,11 @@ impl Narratives {
             hazirlik: has("hazirlik"),
             izleme: has("izleme"),
             kurumsal_kabiliyet: has("kurumsal-kabiliyet"),
+            mali_denetim: has("mali-denetim"),
+            mali_tablolar: has("mali-tablolar"),
             oneri_tedbirler: has("oneri-tedbirler"),
             sunus: has("sunus"),
+            temel_politikalar: has("temel-politikalar"),
         }
     }
 }

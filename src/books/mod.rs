@@ -45,6 +45,7 @@ use serde::Serialize;
 
 mod book;
 mod common;
+mod finance;
 pub mod marks;
 mod program;
 mod report;
@@ -54,6 +55,10 @@ pub use book::{missing_narratives, narratives_present, Book};
 pub use common::{
     AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry, Institution,
     Narratives, ObjectiveEntry, Theme, YearTexts,
+};
+pub use finance::{
+    AffiliateRow, AffiliateSection, BalanceSection, DebtRow, DebtSection, FinanceInfo, RevenueBar,
+    RevenueCells, RevenueRow, RevenueSection, TransferRow, TransferSection,
 };
 pub use marks::{DecisionMark, MarkedCell};
 pub use program::{

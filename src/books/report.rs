@@ -29,6 +29,8 @@ pub struct ActivityReportContext {
     pub sonuc_tablolari: Vec<ResultTable>,
     /// A bar per hedef: its realisation in t.
     pub gerceklesme_grafigi: Vec<RateBar>,
+    /// III.A after the expenditure tables: revenue, balance, debts, affiliates, transfers.
+    pub mali: super::finance::FinanceInfo,
     /// The place and date of the declarations.
     pub beyan: Declaration,
 }
@@ -249,6 +251,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
         faaliyet_birimleri: activities(model, marks, t),
         sonuc_tablolari: tables,
         gerceklesme_grafigi: chart,
+        mali: super::finance::context(model, settings, marks, t),
         beyan: Declaration {
             yil: t.to_string(),
             yer: place,
