@@ -62,6 +62,7 @@ macro_rules! codes {
 codes! {
     Y001 => Info, Y002 => Error, Y003 => Error, Y004 => Error, Y005 => Error,
     Y006 => Error, Y007 => Warning, Y008 => Info, Y009 => Info, Y010 => Warning,
+    Y011 => Info,
     D001 => Error, D002 => Error, D003 => Error, D004 => Error, D005 => Error,
     D006 => Warning, D007 => Error, D008 => Error, D009 => Error, D010 => Warning, D011 => Warning,
     G001 => Error, G002 => Error, G003 => Error, G004 => Error, G005 => Error,

@@ -158,6 +158,10 @@ pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<F
     let mut findings = rules::check(model, &project.settings);
     let narratives = books::narratives_present(&project.dir);
     findings.extend(books::missing_narratives(&options.books, &narratives));
+    findings.extend(books::undated_declarations(
+        &options.books,
+        &project.settings,
+    ));
     findings
 }
 

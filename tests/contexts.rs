@@ -108,6 +108,7 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("fr", "sonuc_tablolari[]/gostergeler", &["empty", "some"]),
     ("fr", "gerceklesme_grafigi[]/deger", &["none", "number"]),
     ("fr", "mali/gider_aciklamalari", &["empty", "some"]),
+    ("fr", "beyan/eksik_bolumler", &["empty", "some"]),
     ("fr", "mali/gelir/eksik", &["none", "text"]),
     ("fr", "mali/gelir/onceki_yil", &["none", "text"]),
     ("fr", "mali/denge/eksik", &["none", "text"]),

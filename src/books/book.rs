@@ -137,3 +137,22 @@ pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Fin
         })
         .collect()
 }
+
+/// Y011 when the Faaliyet Raporu is among `books` and kurum.yaml has no `beyan_tarihi`: the
+/// declarations' date line is left as dots.
+pub fn undated_declarations(books: &[Book], settings: &crate::config::Settings) -> Option<Finding> {
+    if !books.contains(&Book::ActivityReport) || settings.declaration_date.is_some() {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Code::Y011,
+            format!(
+                "kurum.yaml'da beyan_tarihi yok: Faaliyet Raporu'nun beyanlarında tarih satırı elle doldurulmak üzere noktalı bırakıldı (…/…/{}). Tarihi basılı görmek için kurum.yaml'a örneğin `beyan_tarihi: {}-03-20` yazın.",
+                settings.years.report + 1,
+                settings.years.report + 1
+            ),
+        )
+        .in_file("kurum.yaml"),
+    )
+}

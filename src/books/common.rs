@@ -82,7 +82,7 @@ pub struct Institution {
     pub baskan: String,
     pub baskan_unvan: String,
     pub mali_hizmetler_muduru: String,
-    pub mali_hizmetler_unvan: &'static str,
+    pub mali_hizmetler_unvan: String,
     /// `/gorseller/logo.svg`, or none when kurum.yaml names none or the file is missing.
     pub logo: Option<String>,
 }
@@ -245,9 +245,9 @@ impl Common {
                 il: inst.province.clone(),
                 kapak_il: inst.province.as_deref().map(crate::text::upper_tr),
                 baskan: inst.mayor.clone(),
-                baskan_unvan: mayor_title(&inst.name),
+                baskan_unvan: inst.mayor_title.clone(),
                 mali_hizmetler_muduru: inst.finance_director.clone(),
-                mali_hizmetler_unvan: "Mali Hizmetler Müdürü",
+                mali_hizmetler_unvan: inst.finance_director_title.clone(),
                 logo: logo_path(input.project_dir, inst.logo.as_deref()),
             },
             anahtar_kelimeler: vec![book.title().to_string(), years_text, inst.name.clone()],
@@ -286,14 +286,6 @@ impl Common {
             },
             degisiklikler: Vec::new(),
         }
-    }
-}
-
-/// `Palandöken Belediyesi` → `Palandöken Belediye Başkanı`; any other name → `Belediye Başkanı`.
-fn mayor_title(institution: &str) -> String {
-    match institution.trim().strip_suffix("Belediyesi") {
-        Some(place) if !place.trim().is_empty() => format!("{} Belediye Başkanı", place.trim()),
-        _ => "Belediye Başkanı".to_string(),
     }
 }
 
@@ -661,16 +653,6 @@ mod tests {
         let names: BTreeSet<String> = chapters.iter().map(|n| format!("{n}.typ")).collect();
         assert_eq!(flags.keys().cloned().collect::<BTreeSet<_>>(), names);
         assert!(flags.values().all(|v| v == true));
-    }
-
-    #[test]
-    fn mayor_titles() {
-        assert_eq!(
-            mayor_title("Palandöken Belediyesi"),
-            "Palandöken Belediye Başkanı"
-        );
-        assert_eq!(mayor_title("Belediyesi"), "Belediye Başkanı");
-        assert_eq!(mayor_title("Örnek Kurumu"), "Belediye Başkanı");
     }
 
     #[test]

@@ -51,7 +51,7 @@ mod program;
 mod report;
 mod strategic;
 
-pub use book::{missing_narratives, narratives_present, Book};
+pub use book::{missing_narratives, narratives_present, undated_declarations, Book};
 pub use common::{
     AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry, Institution,
     Narratives, ObjectiveEntry, Theme, YearTexts,

@@ -152,14 +152,18 @@ pub struct RateBar {
     pub metin: Option<String>,
 }
 
-/// `beyan`: the report year, the place (kurum.yaml's `il`, else the short name), the date line
-/// `…/…/<t+1>`, the institution.
+/// `beyan`: the report year, the place (kurum.yaml's `il`, else `ilce`, else the short name),
+/// the date (`beyan_tarihi`, else the line `…/…/<t+1>` for a hand-written date, Y011), the
+/// institution, the sections of III.A without data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Declaration {
     pub yil: String,
     pub yer: String,
     pub tarih: String,
     pub kurum: String,
+    /// The III.A sections whose data was not sent (M002, M003): a boxed note under the Mali
+    /// Hizmetler declaration names them; empty when the chapter is complete.
+    pub eksik_bolumler: Vec<String>,
 }
 
 /// The fields without a year that the report's tables print.
@@ -242,6 +246,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
     let place = inst
         .province
         .clone()
+        .or_else(|| inst.district.clone())
         .or_else(|| inst.short_name.clone())
         .unwrap_or_else(|| inst.name.clone());
     ActivityReportContext {
@@ -255,8 +260,12 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
         beyan: Declaration {
             yil: t.to_string(),
             yer: place,
-            tarih: format!("…/…/{}", t + 1),
+            tarih: match settings.declaration_date {
+                Some(d) => crate::text::format::short_date(d),
+                None => format!("…/…/{}", t + 1),
+            },
             kurum: inst.name.clone(),
+            eksik_bolumler: super::finance::missing_sections(model, t),
         },
     }
 }
