@@ -26,9 +26,11 @@
 //!   amended activity budget marks its hedef's cost and Genel Yönetim Giderleri; TOPLAM of a
 //!   year whose appropriation is known is Toplam Ödenek + Bütçe Dışı and keeps only their marks.
 //! - Genel Yönetim Giderleri of a plan year (Stratejik Plan) is that year's Toplam Ödenek of all
-//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget), as in the
-//!   Performans Programı; `—` for a year without budget lines, and a note under the table says
+//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget); `—` for a year without budget lines, and a note under the table says
 //!   which years are known. The cost table has codes only (A1, H1.1), on a landscape page.
+//! - Performans Programı: the İdare Performans Tablosu and the Toplam Kaynak İhtiyacı Tablosu
+//!   both rest on the program year's Başlangıç Ödeneği (spec/finance.md), so their Bütçe
+//!   totals agree unless the activities and transfers exceed it (B005).
 //! - Performans Programı: `t−2 Gerçekleşme` is the Yıl Sonu value; for the year before the plan
 //!   it is the plan's baseline (noted under the table). `t−1` falls back to 1. İzleme, marked
 //!   `*` with a note. The Toplam Kaynak İhtiyacı Tablosu adds Bütçe Dışı Kaynaklar and Genel
