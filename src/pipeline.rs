@@ -152,8 +152,9 @@ pub fn check_text(project: &Project, model: &Model, fonts: &FontLibrary) -> Vec<
     printable::check(project, model, &printable)
 }
 
-/// Checking the rules: every rule on the model after the amendments (G, R, B), and the
-/// narrative chapters the books asked for need (Y010).
+/// Checking the rules: every rule on the model after the amendments (G, R, B, M), the
+/// narrative chapters the books asked for need and Kurumsal Kabiliyet's subsections (Y010),
+/// an undated declaration (Y011).
 pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<Finding> {
     let mut findings = rules::check(model, &project.settings);
     let narratives = books::narratives_present(&project.dir);
@@ -161,6 +162,10 @@ pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<F
     findings.extend(books::undated_declarations(
         &options.books,
         &project.settings,
+    ));
+    findings.extend(books::missing_capability_headings(
+        &options.books,
+        &project.dir,
     ));
     findings
 }

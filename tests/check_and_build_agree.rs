@@ -139,7 +139,11 @@ fn a_project_without_metinler_gives_every_chapter_to_both_commands() {
         .collect();
     chapters.sort();
     chapters.dedup();
-    assert_eq!(chapters.len(), 11, "the chapters of the three books changed");
+    assert_eq!(
+        chapters.len(),
+        11,
+        "the chapters of the three books changed"
+    );
     assert_eq!(
         y010.len(),
         chapters.len(),

@@ -109,6 +109,7 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("fr", "gerceklesme_grafigi[]/deger", &["none", "number"]),
     ("fr", "mali/gider_aciklamalari", &["empty", "some"]),
     ("fr", "beyan/eksik_bolumler", &["empty", "some"]),
+    ("fr", "bilgi_sistemi/metin", &["true", "false"]),
     ("fr", "mali/gelir/eksik", &["none", "text"]),
     ("fr", "mali/gelir/onceki_yil", &["none", "text"]),
     ("fr", "mali/denge/eksik", &["none", "text"]),

@@ -348,3 +348,57 @@ fn without_the_four_sheets_the_report_is_final_and_says_what_was_not_sent() {
     assert!(codes.contains(&Code::Y011));
     assert!(fr.contains("…/…/2026"));
 }
+
+#[test]
+fn a_kurumsal_kabiliyet_text_without_one_of_its_three_headings_is_y010_naming_it() {
+    let spec = ProjectSpec::valid();
+    let project = TestProject::folder("capability");
+    spec.write(&project);
+    let file = project.path("metinler/kurumsal-kabiliyet.typ");
+    let text = std::fs::read_to_string(&file).expect("the example's chapter");
+    assert!(text.contains("== Değerlendirme"));
+    assert!(project
+        .check()
+        .report
+        .findings
+        .iter()
+        .all(|f| f.code != Code::Y010));
+    std::fs::write(&file, text.replace("== Değerlendirme", "== Sonuç")).expect("write");
+    let checked = project.check();
+    let y010: Vec<_> = checked
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::Y010)
+        .collect();
+    assert_eq!(y010.len(), 1, "{y010:?}");
+    assert!(y010[0].message.contains("\"Değerlendirme\" başlığı yok"));
+    assert_eq!(
+        y010[0].file.as_deref(),
+        Some("metinler/kurumsal-kabiliyet.typ")
+    );
+}
+
+#[test]
+fn the_information_system_section_counts_findings_by_letter() {
+    let mut spec = ProjectSpec::valid();
+    spec.book("zabita.xlsx").finance = None;
+    let project = TestProject::folder("pbs");
+    spec.write(&project);
+    let (checked, texts) = build(&project.dir, &[Book::ActivityReport]);
+    let m = checked
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.code.as_str().starts_with('M'))
+        .count();
+    assert!(m >= 2);
+    let fr = &texts[0];
+    let at =
+        heading_from(fr, "Performans Bilgi Sisteminin Değerlendirilmesi", 0).expect("the section");
+    assert!(
+        fr[at..].contains(&format!("M Mali bilgiler 0 {m} 0")),
+        "M's warnings are counted"
+    );
+    assert!(fr[at..].contains("Stratejik plandaki performans göstergesi"));
+}

@@ -156,3 +156,39 @@ pub fn undated_declarations(books: &[Book], settings: &crate::config::Settings) 
         .in_file("kurum.yaml"),
     )
 }
+
+/// The level-2 headings `metinler/kurumsal-kabiliyet.typ` must have (spec/finance.md: IV. prints
+/// the three subsections, the narrative supplies them as its own headings).
+pub const CAPABILITY_HEADINGS: [&str; 3] = ["Üstünlükler", "Zayıflıklar", "Değerlendirme"];
+
+/// Y010 for every heading of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ`
+/// lacks, when the Faaliyet Raporu is among `books` and the file is there (a missing file is
+/// already a Y010 of its own).
+pub fn missing_capability_headings(books: &[Book], project_dir: &Path) -> Vec<Finding> {
+    if !books.contains(&Book::ActivityReport) {
+        return Vec::new();
+    }
+    let file = "metinler/kurumsal-kabiliyet.typ";
+    let Ok(text) = std::fs::read_to_string(project_dir.join(file)) else {
+        return Vec::new();
+    };
+    let headings: Vec<String> = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with('='))
+        .map(|l| crate::text::fold(l.trim_start_matches('=')))
+        .collect();
+    CAPABILITY_HEADINGS
+        .iter()
+        .filter(|h| !headings.iter().any(|l| *l == crate::text::fold(h)))
+        .map(|h| {
+            Finding::new(
+                Code::Y010,
+                format!(
+                    "{file} içinde \"{h}\" başlığı yok: Faaliyet Raporu'nun IV. bölümü Üstünlükler, Zayıflıklar ve Değerlendirme alt başlıklarını ister. Dosyaya `== {h}` başlığıyla bu kısmı ekleyin."
+                ),
+            )
+            .in_file(file)
+        })
+        .collect()
+}

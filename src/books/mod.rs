@@ -53,7 +53,10 @@ mod program;
 mod report;
 mod strategic;
 
-pub use book::{missing_narratives, narratives_present, undated_declarations, Book};
+pub use book::{
+    missing_capability_headings, missing_narratives, narratives_present, undated_declarations,
+    Book, CAPABILITY_HEADINGS,
+};
 pub use common::{
     AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry, Institution,
     Narratives, ObjectiveEntry, Theme, YearTexts,
@@ -70,8 +73,8 @@ pub use program::{
 };
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
-    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, PlannedSpent, RateBar,
-    ResultRow, ResultTable,
+    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
+    InformationSystem, PlannedSpent, RateBar, ResultRow, ResultTable,
 };
 pub use strategic::{
     CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,
