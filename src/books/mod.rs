@@ -14,8 +14,9 @@
 //! that `veri-tablosu` reads: `metin` the text shown, `hata` the codes of the error findings
 //! that touch the value (drafts only), `degisiklik` the decisions that changed it.
 //!
-//! The modules depend in one direction: `book` and `marks` ← `common` ← `strategic`,
-//! `program`, `report` ← this module, which dispatches.
+//! The modules depend in one direction: `book` and `marks` ← `common` ← `finance` (the
+//! Faaliyet Raporu's Mali Bilgiler) ← `report`; `common` ← `strategic`, `program`; all ← this
+//! module, which dispatches.
 //!
 //! # Where books.md is silent
 //!
