@@ -32,7 +32,7 @@ pub struct ActivityReportContext {
     /// III.B's Performans Bilgi Sisteminin Değerlendirilmesi, from the check.
     pub bilgi_sistemi: InformationSystem,
     /// III.A after the expenditure tables: revenue, balance, debts, affiliates, transfers.
-    pub mali: super::finance::FinanceInfo,
+    pub mali: Box<super::finance::FinanceInfo>,
     /// The place and date of the declarations.
     pub beyan: Declaration,
 }
@@ -372,7 +372,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
         faaliyet_birimleri: activities(model, marks, t),
         sonuc_tablolari: tables,
         gerceklesme_grafigi: chart,
-        mali: super::finance::context(model, settings, marks, t),
+        mali: Box::new(super::finance::context(model, settings, marks, t)),
         bilgi_sistemi: information_system(input, t),
         beyan: Declaration {
             yil: t.to_string(),
