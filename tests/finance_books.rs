@@ -402,3 +402,36 @@ fn the_information_system_section_counts_findings_by_letter() {
     );
     assert!(fr[at..].contains("Stratejik plandaki performans göstergesi"));
 }
+
+#[test]
+fn a_single_yok_row_says_there_are_no_affiliates_and_an_empty_sheet_is_named_in_the_note() {
+    let mut spec = ProjectSpec::valid();
+    spec.finance().affiliates = Some(vec![AffiliateSpec {
+        name: text("Yok"),
+        kind: None,
+        field: None,
+        capital: None,
+        share: None,
+        result: None,
+        note: None,
+    }]);
+    let project = TestProject::folder("yok");
+    spec.write(&project);
+    let (checked, texts) = build(&project.dir, &[Book::ActivityReport]);
+    assert!(checked.report.findings.iter().all(|f| f.code != Code::M003));
+    let fr = &texts[0];
+    assert!(fr.contains("Belediyenin bağlı kuruluş, işletme ve ortaklığı yoktur."));
+    assert!(!fr.contains("verisi gönderilmediği için bu kısımlar"));
+
+    let mut spec = ProjectSpec::valid();
+    spec.finance().affiliates = Some(Vec::new());
+    let project = TestProject::folder("bos-istirak");
+    spec.write(&project);
+    let (_, texts) = build(&project.dir, &[Book::ActivityReport]);
+    let fr = &texts[0];
+    assert!(fr.contains("İştirakler sayfasında satır yok"));
+    let declaration =
+        heading_from(fr, "Mali Hizmetler Birim Yöneticisinin Beyanı", 0).expect("declaration");
+    assert!(fr[declaration..].contains("Bağlı Kuruluş, İşletme ve Ortaklıklar"));
+    assert!(!fr[declaration..].contains("Borç Durumu"));
+}

@@ -143,17 +143,28 @@ fn not_sent(model: &Model, kind: FinanceKind, what: &str) -> Option<String> {
     }
 }
 
-/// The sections whose data was not sent (M002, M003), as the note under the Mali Hizmetler
+/// The sections whose data was not sent (M002, M003: no sheet, an empty sheet, no revenue row
+/// for t; or a sheet that could not be used), as the note under the Mali Hizmetler
 /// declaration names them.
 pub(crate) fn missing_sections(model: &Model, t: i32) -> Vec<String> {
     let mut out = Vec::new();
     if model.finance.revenue_of(t).next().is_none() {
         out.push("Bütçe Uygulama Sonuçları (gelir)".to_string());
     }
-    if model.finance.debts.is_none() {
+    if model
+        .finance
+        .debts
+        .as_ref()
+        .is_none_or(|s| s.row_count() == 0)
+    {
         out.push("Borç Durumu".to_string());
     }
-    if model.finance.affiliates.is_none() {
+    if model
+        .finance
+        .affiliates
+        .as_ref()
+        .is_none_or(|s| s.row_count() == 0)
+    {
         out.push("Bağlı Kuruluş, İşletme ve Ortaklıklar".to_string());
     }
     out
@@ -477,6 +488,13 @@ fn affiliates(model: &Model, marks: &Marks) -> AffiliateSection {
     let Some(sheet) = &model.finance.affiliates else {
         return out;
     };
+    if sheet.rows.is_empty() && sheet.declared_none.is_none() {
+        out.eksik = Some(
+            "İştirakler sayfasında satır yok: bağlı kuruluş, işletme ve ortaklık verisi gönderilmedi."
+                .to_string(),
+        );
+        return out;
+    }
     if sheet.rows.is_empty() {
         out.yok = Some("Belediyenin bağlı kuruluş, işletme ve ortaklığı yoktur.".to_string());
         return out;
