@@ -435,3 +435,26 @@ fn a_single_yok_row_says_there_are_no_affiliates_and_an_empty_sheet_is_named_in_
     assert!(fr[declaration..].contains("Bağlı Kuruluş, İşletme ve Ortaklıklar"));
     assert!(!fr[declaration..].contains("Borç Durumu"));
 }
+
+#[test]
+fn a_draft_with_finance_errors_marks_them_and_still_typesets() {
+    let mut spec = ProjectSpec::valid();
+    if let Some(a) = spec.finance().affiliates.as_mut() {
+        a[0].share = num(150.0);
+    }
+    let project = TestProject::folder("draft-finance");
+    spec.write(&project);
+    let (checked, texts) = build(&project.dir, &[Book::ActivityReport]);
+    assert!(checked.report.findings.iter().any(|f| f.code == Code::M005));
+    assert!(checked
+        .report
+        .findings
+        .iter()
+        .all(|f| !f.code.as_str().starts_with('T')));
+    let fr = &texts[0];
+    assert!(fr.contains("TASLAK"));
+    assert!(
+        fr.contains("150,0"),
+        "the share is printed as typed, marked"
+    );
+}
