@@ -338,7 +338,7 @@ fn without_the_four_sheets_the_report_is_final_and_says_what_was_not_sent() {
     let note = &fr[declaration..];
     assert!(note.contains("verisi gönderilmediği için bu kısımlar raporda yer almamaktadır"));
     for section in [
-        "Bütçe Uygulama Sonuçları (gelir)",
+        "Gelir Bütçesi Uygulama Sonuçları",
         "Borç Durumu",
         "Bağlı Kuruluş, İşletme ve Ortaklıklar",
     ] {

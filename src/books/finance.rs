@@ -149,7 +149,7 @@ fn not_sent(model: &Model, kind: FinanceKind, what: &str) -> Option<String> {
 pub(crate) fn missing_sections(model: &Model, t: i32) -> Vec<String> {
     let mut out = Vec::new();
     if model.finance.revenue_of(t).next().is_none() {
-        out.push("Bütçe Uygulama Sonuçları (gelir)".to_string());
+        out.push("Gelir Bütçesi Uygulama Sonuçları".to_string());
     }
     if model
         .finance
