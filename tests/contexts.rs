@@ -110,6 +110,7 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("fr", "mali/gider_aciklamalari", &["empty", "some"]),
     ("fr", "beyan/eksik_bolumler", &["empty", "some"]),
     ("fr", "bilgi_sistemi/metin", &["true", "false"]),
+    ("fr", "kurumsal_eksik", &["empty", "some"]),
     ("fr", "mali/gelir/eksik", &["none", "text"]),
     ("fr", "mali/gelir/onceki_yil", &["none", "text"]),
     ("fr", "mali/denge/eksik", &["none", "text"]),
@@ -276,6 +277,11 @@ fn dense(dir: &Path, example: &Checked) {
     for chapter in ["genel-bilgiler", "degerlendirme", "hazirlik"] {
         std::fs::remove_file(dir.join(format!("metinler/{chapter}.typ"))).expect("remove");
     }
+    replace_in(
+        &dir.join("metinler/kurumsal-kabiliyet.typ"),
+        "== Değerlendirme",
+        "== Sonuç",
+    );
     let year = example.project.settings.years.report;
     let indicator = example
         .model

@@ -161,15 +161,13 @@ pub fn undated_declarations(books: &[Book], settings: &crate::config::Settings) 
 /// the three subsections, the narrative supplies them as its own headings).
 pub const CAPABILITY_HEADINGS: [&str; 3] = ["Üstünlükler", "Zayıflıklar", "Değerlendirme"];
 
-/// Y010 for every heading of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ`
-/// lacks, when the Faaliyet Raporu is among `books` and the file is there (a missing file is
-/// already a Y010 of its own).
-pub fn missing_capability_headings(books: &[Book], project_dir: &Path) -> Vec<Finding> {
-    if !books.contains(&Book::ActivityReport) {
-        return Vec::new();
-    }
-    let file = "metinler/kurumsal-kabiliyet.typ";
-    let Ok(text) = std::fs::read_to_string(project_dir.join(file)) else {
+/// The Kurumsal Kabiliyet chapter.
+const CAPABILITY_FILE: &str = "metinler/kurumsal-kabiliyet.typ";
+
+/// The headings of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ` lacks (at any
+/// heading level, case and Turkish letters ignored); none when the file is not there.
+pub(crate) fn capability_headings_missing(project_dir: &Path) -> Vec<&'static str> {
+    let Ok(text) = std::fs::read_to_string(project_dir.join(CAPABILITY_FILE)) else {
         return Vec::new();
     };
     let headings: Vec<String> = text
@@ -179,8 +177,21 @@ pub fn missing_capability_headings(books: &[Book], project_dir: &Path) -> Vec<Fi
         .map(|l| crate::text::fold(l.trim_start_matches('=')))
         .collect();
     CAPABILITY_HEADINGS
-        .iter()
+        .into_iter()
         .filter(|h| !headings.iter().any(|l| *l == crate::text::fold(h)))
+        .collect()
+}
+
+/// Y010 for every heading of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ`
+/// lacks, when the Faaliyet Raporu is among `books` and the file is there (a missing file is
+/// already a Y010 of its own).
+pub fn missing_capability_headings(books: &[Book], project_dir: &Path) -> Vec<Finding> {
+    if !books.contains(&Book::ActivityReport) {
+        return Vec::new();
+    }
+    let file = CAPABILITY_FILE;
+    capability_headings_missing(project_dir)
+        .into_iter()
         .map(|h| {
             Finding::new(
                 Code::Y010,

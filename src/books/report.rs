@@ -29,6 +29,9 @@ pub struct ActivityReportContext {
     pub sonuc_tablolari: Vec<ResultTable>,
     /// A bar per hedef: its realisation in t.
     pub gerceklesme_grafigi: Vec<RateBar>,
+    /// IV's subsections (Üstünlükler, Zayıflıklar, Değerlendirme) that
+    /// `metinler/kurumsal-kabiliyet.typ` lacks: each gets its heading and a placeholder (Y010).
+    pub kurumsal_eksik: Vec<&'static str>,
     /// III.B's Performans Bilgi Sisteminin Değerlendirilmesi, from the check.
     pub bilgi_sistemi: InformationSystem,
     /// III.A after the expenditure tables: revenue, balance, debts, affiliates, transfers.
@@ -374,6 +377,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
         gerceklesme_grafigi: chart,
         mali: Box::new(super::finance::context(model, settings, marks, t)),
         bilgi_sistemi: information_system(input, t),
+        kurumsal_eksik: super::book::capability_headings_missing(input.project_dir),
         beyan: Declaration {
             yil: t.to_string(),
             yer: place,
