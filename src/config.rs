@@ -9,6 +9,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::finding::{Code, Severity};
+use crate::text::format::{read_date, Date};
 use crate::text::{fold, normalize_code};
 
 /// A YAML file that cannot be used: names the file, and the line and column when known.
@@ -203,6 +204,10 @@ struct KurumFile {
     cikti: Option<OutputYaml>,
     #[serde(default)]
     okuma: Option<LimitsYaml>,
+    /// The directorate whose workbook carries the institution-level sheets (finance.md).
+    mali_hizmetler_birimi: Option<String>,
+    /// The date of the declarations (İç Kontrol Güvence Beyanı, Mali Hizmetler beyanı).
+    beyan_tarihi: Option<serde_norway::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -210,8 +215,11 @@ struct InstitutionYaml {
     ad: String,
     kisa_ad: Option<String>,
     il: Option<String>,
+    ilce: Option<String>,
     baskan: String,
+    baskan_unvani: Option<String>,
     mali_hizmetler_muduru: String,
+    mali_hizmetler_unvani: Option<String>,
     logo: Option<String>,
 }
 
@@ -242,6 +250,8 @@ struct RulesYaml {
     /// `tavan: null` means no cap; absent means the default 100.
     #[serde(default, deserialize_with = "deserialize_present")]
     tavan: Option<Option<f64>>,
+    butce_alt_esik: Option<f64>,
+    gelir_alt_esik: Option<f64>,
 }
 
 fn deserialize_present<'de, D: serde::Deserializer<'de>>(
@@ -272,9 +282,17 @@ pub struct Institution {
     pub name: String,
     pub short_name: Option<String>,
     pub province: Option<String>,
+    /// İlçe (`kurum.ilce`), for the declarations' place line.
+    pub district: Option<String>,
     /// The mayor (Başkan), who signs the İç Kontrol Güvence Beyanı.
     pub mayor: String,
+    /// The mayor's title under the signature (`kurum.baskan_unvani`, default "Belediye
+    /// Başkanı"; "Belediye Başkan Vekili" and a büyükşehir's titles are possible).
+    pub mayor_title: String,
+    /// The head of financial services, who signs the Mali Hizmetler declaration.
     pub finance_director: String,
+    /// Their title (`kurum.mali_hizmetler_unvani`, default "Mali Hizmetler Müdürü").
+    pub finance_director_title: String,
     /// Logo path relative to the project folder.
     pub logo: Option<String>,
 }
@@ -309,7 +327,16 @@ pub struct RuleSettings {
     pub deviation_tolerance: f64,
     /// Cap on an indicator's rate in the hedef roll-up; `None` means no cap.
     pub cap: Option<f64>,
+    /// A report-year Bütçe row spent below this % of its Toplam Ödenek needs an Açıklama
+    /// (M004; `kurallar.butce_alt_esik`).
+    pub budget_floor: f64,
+    /// A report-year Gelirler row collected below this % of its Bütçe Tahmini needs an
+    /// Açıklama (M004; `kurallar.gelir_alt_esik`).
+    pub revenue_floor: f64,
 }
+
+/// The default of `kurallar.butce_alt_esik` and `kurallar.gelir_alt_esik` (%).
+pub const DEFAULT_FLOOR: f64 = 85.0;
 
 impl Default for RuleSettings {
     fn default() -> Self {
@@ -317,6 +344,8 @@ impl Default for RuleSettings {
             severity: BTreeMap::new(),
             deviation_tolerance: 0.0,
             cap: Some(100.0),
+            budget_floor: DEFAULT_FLOOR,
+            revenue_floor: DEFAULT_FLOOR,
         }
     }
 }
@@ -400,6 +429,15 @@ impl Years {
     pub fn in_plan(&self, year: i32) -> bool {
         (self.plan_start..=self.plan_end).contains(&year)
     }
+
+    /// The years a `Gelirler` row may have: the plan period, the year before the report year
+    /// (its collection is printed beside the report year's) and the program year.
+    pub fn revenue_years(&self) -> (i32, i32) {
+        (
+            self.plan_start.min(self.report - 1),
+            self.plan_end.max(self.program).max(self.report),
+        )
+    }
 }
 
 /// kurum.yaml, validated.
@@ -412,6 +450,11 @@ pub struct Settings {
     pub rules: RuleSettings,
     pub pdf_standard: Option<String>,
     pub limits: Limits,
+    /// The directorate (kurum.yaml's `ad`) whose workbook carries the institution-level sheets:
+    /// `mali_hizmetler_birimi`, else the first directorate whose name holds "Mali Hizmetler".
+    pub finance_directorate: Option<String>,
+    /// `beyan_tarihi`: the date under the declarations; `None` leaves a dotted line.
+    pub declaration_date: Option<Date>,
 }
 
 impl Settings {
@@ -534,6 +577,28 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
         }
         rules.cap = cap;
     }
+    for (key, value, target) in [
+        (
+            "butce_alt_esik",
+            rules_yaml.butce_alt_esik,
+            &mut rules.budget_floor,
+        ),
+        (
+            "gelir_alt_esik",
+            rules_yaml.gelir_alt_esik,
+            &mut rules.revenue_floor,
+        ),
+    ] {
+        if let Some(v) = value {
+            if !(0.0..=100.0).contains(&v) {
+                return Err(ConfigError::plain(
+                    file,
+                    format!("kurallar.{key} 0 ile 100 arasında bir yüzde olmalı (örneğin 85)"),
+                ));
+            }
+            *target = v;
+        }
+    }
     let l = k.okuma.unwrap_or_default();
     let d = Limits::default();
     let limits = Limits {
@@ -548,14 +613,69 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
         read_memory_mb: l.bellek_mb.unwrap_or(d.read_memory_mb),
         max_table_rows: l.tablo_satiri.unwrap_or(d.max_table_rows),
     };
+    let finance_directorate = match k.mali_hizmetler_birimi.as_deref().map(str::trim) {
+        Some(name) => {
+            let found = directorates.iter().find(|d| {
+                fold(&d.name) == fold(name) || d.short_name.as_deref().map(fold) == Some(fold(name))
+            });
+            match found {
+                Some(d) if !name.is_empty() => Some(d.name.clone()),
+                _ => {
+                    return Err(ConfigError::plain(
+                        file,
+                        format!(
+                            "mali_hizmetler_birimi “{name}” birimler listesinde yok; birimlerden birinin adını yazın ({})",
+                            directorates
+                                .iter()
+                                .map(|d| d.name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ))
+                }
+            }
+        }
+        None => directorates
+            .iter()
+            .find(|d| fold(&d.name).contains("malihizmetler"))
+            .map(|d| d.name.clone()),
+    };
+    let declaration_date = match &k.beyan_tarihi {
+        None | Some(serde_norway::Value::Null) => None,
+        Some(value) => {
+            let text = match value {
+                serde_norway::Value::String(t) => t.clone(),
+                serde_norway::Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            };
+            Some(read_date(&text).map_err(|e| {
+                ConfigError::plain(
+                    file,
+                    format!(
+                        "beyan_tarihi bir tarih olmalı (örneğin 2026-03-20 ya da 20.03.2026): “{}” yazılmış, {}",
+                        text.trim(),
+                        e.reason()
+                    ),
+                )
+            })?)
+        }
+    };
+    let non_empty = |t: Option<String>, default: &str| {
+        t.map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| default.to_string())
+    };
     let i = k.kurum;
     Ok(Settings {
         institution: Institution {
             name: i.ad.trim().to_string(),
             short_name: i.kisa_ad,
             province: i.il,
+            district: i.ilce,
             mayor: i.baskan,
+            mayor_title: non_empty(i.baskan_unvani, "Belediye Başkanı"),
             finance_director: i.mali_hizmetler_muduru,
+            finance_director_title: non_empty(i.mali_hizmetler_unvani, "Mali Hizmetler Müdürü"),
             logo: i.logo,
         },
         years,
@@ -564,6 +684,8 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
         rules,
         pdf_standard: k.cikti.unwrap_or_default().pdf_standardi,
         limits,
+        finance_directorate,
+        declaration_date,
     })
 }
 
@@ -758,6 +880,92 @@ mod tests {
         assert_eq!(s.rules.deviation_tolerance, 5.0);
         assert_eq!(s.severity_of(Code::G008), Some(Severity::Error));
         assert_eq!(s.severity_of(Code::R003), None);
+    }
+
+    #[test]
+    fn finance_keys_have_defaults_and_turkish_errors() {
+        let s = parse_settings("kurum.yaml", KURUM).expect("valid");
+        assert_eq!(s.rules.budget_floor, 85.0);
+        assert_eq!(s.rules.revenue_floor, 85.0);
+        assert_eq!(s.institution.mayor_title, "Belediye Başkanı");
+        assert_eq!(
+            s.institution.finance_director_title,
+            "Mali Hizmetler Müdürü"
+        );
+        assert_eq!(s.finance_directorate, None, "no Mali Hizmetler in KURUM");
+        assert_eq!(s.declaration_date, None);
+
+        let with_mali = KURUM.replace(
+            "birimler:\n",
+            "birimler:\n  - ad: Mali Hizmetler Müdürlüğü\n",
+        );
+        let s = parse_settings("kurum.yaml", &with_mali).expect("valid");
+        assert_eq!(
+            s.finance_directorate.as_deref(),
+            Some("Mali Hizmetler Müdürlüğü")
+        );
+
+        let text = format!(
+            "{}mali_hizmetler_birimi: fen isleri\nbeyan_tarihi: 20.03.2026\nkurallar: {{butce_alt_esik: 90, gelir_alt_esik: 70}}\n",
+            KURUM.replace(
+                "  mali_hizmetler_muduru: Ad Soyad\n",
+                "  mali_hizmetler_muduru: Ad Soyad\n  mali_hizmetler_unvani: Mali Hizmetler Dairesi Başkanı\n  baskan_unvani: Belediye Başkan Vekili\n  ilce: Palandöken\n"
+            )
+        );
+        let s = parse_settings("kurum.yaml", &text).expect("valid");
+        assert_eq!(
+            s.finance_directorate.as_deref(),
+            Some("Fen İşleri Müdürlüğü")
+        );
+        assert_eq!(
+            s.declaration_date.map(crate::text::format::short_date),
+            Some("20.03.2026".to_string())
+        );
+        assert_eq!((s.rules.budget_floor, s.rules.revenue_floor), (90.0, 70.0));
+        assert_eq!(s.institution.mayor_title, "Belediye Başkan Vekili");
+        assert_eq!(
+            s.institution.finance_director_title,
+            "Mali Hizmetler Dairesi Başkanı"
+        );
+        assert_eq!(s.institution.district.as_deref(), Some("Palandöken"));
+        let iso = format!("{KURUM}beyan_tarihi: 2026-03-20\n");
+        assert!(parse_settings("kurum.yaml", &iso)
+            .expect("valid")
+            .declaration_date
+            .is_some());
+
+        let e = parse_settings(
+            "kurum.yaml",
+            &format!("{KURUM}mali_hizmetler_birimi: Muhasebe\n"),
+        )
+        .expect_err("unknown directorate");
+        assert!(
+            e.message
+                .starts_with("mali_hizmetler_birimi “Muhasebe” birimler listesinde yok"),
+            "{e}"
+        );
+        let e = parse_settings("kurum.yaml", &format!("{KURUM}beyan_tarihi: 2026-02-30\n"))
+            .expect_err("no such day");
+        assert!(
+            e.message.starts_with("beyan_tarihi bir tarih olmalı"),
+            "{e}"
+        );
+        assert!(e.message.contains("Şubat 2026 28 gün çeker"), "{e}");
+        let e = parse_settings("kurum.yaml", &format!("{KURUM}beyan_tarihi: [1]\n"))
+            .expect_err("a list");
+        assert!(
+            e.message.starts_with("beyan_tarihi bir tarih olmalı"),
+            "{e}"
+        );
+        let e = parse_settings(
+            "kurum.yaml",
+            &format!("{KURUM}kurallar: {{gelir_alt_esik: 120}}\n"),
+        )
+        .expect_err("over 100");
+        assert_eq!(
+            e.message,
+            "kurallar.gelir_alt_esik 0 ile 100 arasında bir yüzde olmalı (örneğin 85)"
+        );
     }
 
     #[test]

@@ -62,12 +62,14 @@ macro_rules! codes {
 codes! {
     Y001 => Info, Y002 => Error, Y003 => Error, Y004 => Error, Y005 => Error,
     Y006 => Error, Y007 => Warning, Y008 => Info, Y009 => Info, Y010 => Warning, Y011 => Warning,
+    Y012 => Info,
     D001 => Error, D002 => Error, D003 => Error, D004 => Error, D005 => Error,
     D006 => Warning, D007 => Error, D008 => Error, D009 => Error, D010 => Warning, D011 => Warning,
     G001 => Error, G002 => Error, G003 => Error, G004 => Error, G005 => Error,
     G006 => Error, G007 => Error, G008 => Warning, G009 => Error,
     R001 => Warning, R002 => Error, R003 => Warning,
-    B001 => Error, B002 => Warning, B003 => Warning, B004 => Warning,
+    B001 => Error, B002 => Warning, B003 => Warning, B004 => Warning, B005 => Warning,
+    M001 => Error, M002 => Warning, M003 => Warning, M004 => Warning, M005 => Error,
     A001 => Error, A002 => Error, A003 => Error, A004 => Error,
     T001 => Error, T002 => Error,
 }

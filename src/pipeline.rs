@@ -152,13 +152,22 @@ pub fn check_text(project: &Project, model: &Model, fonts: &FontLibrary) -> Vec<
     printable::check(project, model, &printable)
 }
 
-/// Checking the rules: every rule on the model after the amendments (G, R, B), the
-/// narrative chapters the books asked for need (Y010) and kurum.yaml's logo (Y011).
+/// Checking the rules: every rule on the model after the amendments (G, R, B, M), the
+/// narrative chapters the books asked for need and Kurumsal Kabiliyet's subsections (Y010),
+/// kurum.yaml's logo (Y011), an undated declaration (Y012).
 pub fn check_rules(project: &Project, model: &Model, options: &Options) -> Vec<Finding> {
     let mut findings = rules::check(model, &project.settings);
     let narratives = books::narratives_present(&project.dir);
     findings.extend(books::missing_narratives(&options.books, &narratives));
     findings.extend(books::check_logo(&project.dir, &project.settings));
+    findings.extend(books::undated_declarations(
+        &options.books,
+        &project.settings,
+    ));
+    findings.extend(books::missing_capability_headings(
+        &options.books,
+        &project.dir,
+    ));
     findings
 }
 

@@ -199,7 +199,7 @@ fn titles(book: Book) -> Vec<&'static str> {
             "V. Öneri ve Tedbirler",
             "Ekler",
             "İç Kontrol Güvence Beyanı",
-            "Mali Hizmetler Birim Yöneticisi Beyanı",
+            "Mali Hizmetler Birim Yöneticisinin Beyanı",
         ],
     };
     COMMON_TITLES.iter().chain(own).copied().collect()

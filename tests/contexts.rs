@@ -88,6 +88,9 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("*", "metinler/kurumsal-kabiliyet.typ", &["true", "false"]),
     ("*", "metinler/oneri-tedbirler.typ", &["true", "false"]),
     ("*", "metinler/sunus.typ", &["true", "false"]),
+    ("*", "metinler/temel-politikalar.typ", &["true", "false"]),
+    ("*", "metinler/mali-tablolar.typ", &["true", "false"]),
+    ("*", "metinler/mali-denetim.typ", &["true", "false"]),
     ("sp", "guncelleme", &["none", "some"]),
     ("sp", "degisiklikler", &["empty", "some"]),
     (
@@ -104,6 +107,16 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("fr", "faaliyet_birimleri", &["empty", "some"]),
     ("fr", "sonuc_tablolari[]/gostergeler", &["empty", "some"]),
     ("fr", "gerceklesme_grafigi[]/deger", &["none", "number"]),
+    ("fr", "mali/gider_aciklamalari", &["empty", "some"]),
+    ("fr", "beyan/eksik_bolumler", &["empty", "some"]),
+    ("fr", "bilgi_sistemi/metin", &["true", "false"]),
+    ("fr", "kurumsal_eksik", &["empty", "some"]),
+    ("fr", "mali/gelir/eksik", &["none", "text"]),
+    ("fr", "mali/gelir/onceki_yil", &["none", "text"]),
+    ("fr", "mali/denge/eksik", &["none", "text"]),
+    ("fr", "mali/borclar/eksik", &["none", "text"]),
+    ("fr", "mali/istirakler/eksik", &["none", "text"]),
+    ("fr", "mali/transferler/eksik", &["none", "text"]),
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -264,6 +277,11 @@ fn dense(dir: &Path, example: &Checked) {
     for chapter in ["genel-bilgiler", "degerlendirme", "hazirlik"] {
         std::fs::remove_file(dir.join(format!("metinler/{chapter}.typ"))).expect("remove");
     }
+    replace_in(
+        &dir.join("metinler/kurumsal-kabiliyet.typ"),
+        "== Değerlendirme",
+        "== Sonuç",
+    );
     let year = example.project.settings.years.report;
     let indicator = example
         .model

@@ -39,7 +39,10 @@ fn valid_project_reads_without_findings_and_balances() {
         pg.weight.cell.as_ref().map(|c| c.a1()),
         Some("F2".to_string())
     );
-    assert_eq!(c.report.summary.rows_read, 4 + 5 + 6 + 6);
+    // Indicators, realisations, activities, budget lines, and the institution-level rows of
+    // zabita.xlsx (3 revenue lines, 2 debts, 2 affiliates, 2 transfers).
+    assert_eq!(c.report.summary.rows_read, 4 + 5 + 6 + 6 + 9);
+    assert!(c.model.finance.revenue.is_some() && c.model.finance.transfers.is_some());
     assert_rows_balance(&c);
 }
 

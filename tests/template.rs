@@ -1,8 +1,8 @@
 //! `kitap sablon`: the templates a directorate fills in. A person is simulated: templates are
 //! read back with calamine, only open (unlocked) cells are typed into — numbers sometimes as
 //! Turkish text like "1.234,5" — unused suggested rows are cleared, and the filled copy is
-//! dropped into a fresh project, which must read without a Y or D problem and give the same
-//! model as the project the data came from.
+//! dropped into a fresh project, which must read without a Y, D or M problem and give the same
+//! model as the project the data came from, the institution-level sheets included.
 
 mod kit;
 
@@ -289,6 +289,10 @@ impl Sheetbook {
                 _ => None,
             })
             .collect()
+    }
+
+    fn has_sheet(&self, name: &str) -> bool {
+        self.sheets.iter().any(|(n, _)| n == name)
     }
 
     fn last_row(&self, sheet: &str) -> u32 {
@@ -609,6 +613,7 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
             ("Başlangıç Ödeneği", Val::N(b.initial_appropriation.value)),
             ("Toplam Ödenek", Val::N(b.total_appropriation.value)),
             ("Harcama", on(b.expenditure.value)),
+            ("Açıklama", ot(b.explanation.value.as_deref())),
         ]
     };
     for row in 1..=book.last_row(sheet) {
@@ -636,6 +641,116 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
             next += 1;
         }
     }
+
+    if book.has_sheet("Gelirler") {
+        fill_finance(book, &source.finance);
+    }
+}
+
+/// The institution-level sheets, in the template of the directorate that carries them.
+fn fill_finance(book: &mut Sheetbook, finance: &kitap::model::Finance) {
+    // Gelirler: known lines have their year and code locked, suggested ones are cleared.
+    let sheet = "Gelirler";
+    let h = book.headers(sheet);
+    let lines: Vec<_> = finance.revenue.iter().flat_map(|s| &s.rows).collect();
+    let mut placed = vec![false; lines.len()];
+    let line_values = |r: &kitap::model::RevenueLine| -> Vec<(&'static str, Val)> {
+        vec![
+            ("Yıl", Val::N(r.year as f64)),
+            ("Ekonomik Kod", t(&r.economic_code)),
+            ("Bütçe Tahmini", Val::N(r.estimate.value)),
+            ("Tahsilat", on(r.collected.value)),
+            ("Açıklama", ot(r.explanation.value.as_deref())),
+        ]
+    };
+    for row in 1..=book.last_row(sheet) {
+        let year = book.text(sheet, row, h["Yıl"]);
+        if year.is_empty() {
+            continue;
+        }
+        let year: i32 = year.parse().expect("year");
+        let code = book.text(sheet, row, h["Ekonomik Kod"]);
+        match lines
+            .iter()
+            .position(|r| r.year == year && r.economic_code == code)
+        {
+            Some(k) => {
+                placed[k] = true;
+                book.fill_row(sheet, row, &line_values(lines[k]));
+            }
+            None => book.clear_row(sheet, row),
+        }
+    }
+    let mut next = book.last_row(sheet) + 1;
+    for (k, r) in lines.iter().enumerate() {
+        if !placed[k] {
+            book.fill_row(sheet, next, &line_values(r));
+            next += 1;
+        }
+    }
+
+    // The other three are open: the person rewrites them from the top.
+    let rewrite = |book: &mut Sheetbook, sheet: &str, rows: Vec<Vec<(&str, Val)>>| {
+        for row in 1..=book.last_row(sheet) {
+            book.clear_row(sheet, row);
+        }
+        for (i, values) in rows.iter().enumerate() {
+            book.fill_row(sheet, i as u32 + 1, values);
+        }
+    };
+    let debts = finance
+        .debts
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|d| {
+            vec![
+                ("Borç Kalemi", t(&d.item.value)),
+                ("Vade", t(d.term.value.label())),
+                ("Yıl Başı (TL)", Val::N(d.start_of_year.value)),
+                ("Yıl Sonu (TL)", Val::N(d.end_of_year.value)),
+                ("Açıklama", ot(d.note.value.as_deref())),
+            ]
+        })
+        .collect();
+    rewrite(book, "Borçlar", debts);
+    let mut affiliates: Vec<Vec<(&str, Val)>> = finance
+        .affiliates
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|a| {
+            vec![
+                ("Adı", t(&a.name.value)),
+                ("Türü", t(a.kind.value.label())),
+                ("Faaliyet Alanı", ot(a.field.value.as_deref())),
+                ("Sermaye (TL)", on(a.capital.value)),
+                ("Belediye Payı (%)", on(a.share.value)),
+                ("Yıl Sonucu (TL)", on(a.result.value)),
+                ("Açıklama", ot(a.note.value.as_deref())),
+            ]
+        })
+        .collect();
+    if finance
+        .affiliates
+        .as_ref()
+        .is_some_and(|s| s.declared_none.is_some())
+    {
+        affiliates.push(vec![("Adı", t("Yok"))]);
+    }
+    rewrite(book, "İştirakler", affiliates);
+    let transfers = finance
+        .transfers
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|x| {
+            vec![
+                ("Yıl", Val::N(x.year as f64)),
+                ("Alıcı Kurum", t(&x.recipient.value)),
+                ("Tutar (TL)", Val::N(x.amount.value)),
+                ("Açıklama", ot(x.note.value.as_deref())),
+            ]
+        })
+        .collect();
+    rewrite(book, "Transferler", transfers);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -711,6 +826,50 @@ fn model_values(m: &Model) -> Vec<String> {
             b.total_appropriation.value,
             b.expenditure.value
         ));
+        out.push(format!("açıklama {:?}", b.explanation.value));
+    }
+    let f = &m.finance;
+    out.push(format!(
+        "mali sayfalar {} {} {} {} | reddedilen {:?}",
+        f.revenue.is_some(),
+        f.debts.is_some(),
+        f.affiliates.is_some(),
+        f.transfers.is_some(),
+        f.rejected
+    ));
+    for r in f.revenue.iter().flat_map(|s| &s.rows) {
+        out.push(format!(
+            "gelir {} | {} | {} | {:?} | {:?}",
+            r.year, r.economic_code, r.estimate.value, r.collected.value, r.explanation.value
+        ));
+    }
+    for d in f.debts.iter().flat_map(|s| &s.rows) {
+        out.push(format!(
+            "borç {} | {:?} | {} | {} | {:?}",
+            d.item.value, d.term.value, d.start_of_year.value, d.end_of_year.value, d.note.value
+        ));
+    }
+    for a in f.affiliates.iter().flat_map(|s| &s.rows) {
+        out.push(format!(
+            "iştirak {} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+            a.name.value,
+            a.kind.value,
+            a.field.value,
+            a.capital.value,
+            a.share.value,
+            a.result.value,
+            a.note.value
+        ));
+    }
+    out.push(format!(
+        "iştirak yok: {:?}",
+        f.affiliates.as_ref().map(|s| s.declared_none.is_some())
+    ));
+    for x in f.transfers.iter().flat_map(|s| &s.rows) {
+        out.push(format!(
+            "transfer {} | {} | {} | {:?}",
+            x.year, x.recipient.value, x.amount.value, x.note.value
+        ));
     }
     out
 }
@@ -746,7 +905,7 @@ fn assert_no_y_or_d_problem(c: &Checked) {
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
-        .filter(|f| f.code.as_str().starts_with('Y') || f.code.as_str().starts_with('D'))
+        .filter(|f| matches!(&f.code.as_str()[..1], "Y" | "D" | "M"))
         .collect();
     assert!(bad.is_empty(), "{bad:#?}");
     // The guide sheet is the only sheet kitap skips, with a bilgi.
@@ -822,6 +981,13 @@ fn empty_templates_filled_by_hand_give_the_same_model() {
     // Templates of a project that has no workbook yet: empty indicator and activity rows
     // with the Hedef Kodu filled in, suggested budget rows; the person types everything.
     let empty = TestProject::empty("rt-empty");
+    // The institution-level sheets go to the directorate kurum.yaml names (the data's are in
+    // zabita.xlsx, which the empty project has not seen).
+    std::fs::write(
+        empty.path("kurum.yaml"),
+        format!("{KURUM}mali_hizmetler_birimi: Zabıta Müdürlüğü\n"),
+    )
+    .expect("kurum.yaml");
     let p = kit_source("rt-empty-data");
     let (original, again, typed) = round_trip(&empty.dir, &p.dir, "rt-empty");
     assert_no_y_or_d_problem(&again);
@@ -882,8 +1048,148 @@ fn one_file_per_directorate_named_after_it() {
         let sheets = sheet_names_in_order(&w.path);
         let mut expected = vec![GUIDE_SHEET.to_string()];
         expected.extend(DATA_SHEETS.iter().map(|s| s.to_string()));
-        assert_eq!(sheets, expected);
+        // Zabıta's workbook sends the institution-level sheets: its template carries them.
+        if w.directorate == ZABITA {
+            expected.extend(FINANCE_SHEETS.iter().map(|s| s.to_string()));
+        }
+        assert_eq!(sheets, expected, "{}", w.directorate);
     }
+}
+
+const FINANCE_SHEETS: [&str; 4] = ["Gelirler", "Borçlar", "İştirakler", "Transferler"];
+
+#[test]
+fn the_finance_sheets_are_prefilled_with_drop_downs_in_their_directorates_template() {
+    let (_p, _out, written) = kit_templates("finance");
+    let w = written
+        .iter()
+        .find(|w| w.directorate == ZABITA)
+        .expect("Zabıta's template");
+    let book = open_template(&w.path);
+    let row0 = |sheet: &str| -> Vec<String> {
+        let last = book
+            .sheet(sheet)
+            .keys()
+            .filter(|(r, _)| *r == 0)
+            .map(|(_, c)| *c)
+            .max()
+            .unwrap_or(0);
+        (0..=last).map(|c| book.text(sheet, 0, c)).collect()
+    };
+    assert_eq!(
+        row0("Gelirler"),
+        [
+            "Yıl",
+            "Ekonomik Kod",
+            template::INFO_REVENUE_NAME,
+            "Bütçe Tahmini",
+            "Tahsilat",
+            "Açıklama"
+        ]
+    );
+    assert_eq!(row0("Borçlar"), DEBT_HEADER);
+    assert_eq!(row0("İştirakler"), AFFILIATE_HEADER);
+    assert_eq!(row0("Transferler"), TRANSFER_HEADER);
+    // Gelirler: the three known 2025 codes, with the five other codes of 2025 suggested.
+    assert_eq!(book.last_row("Gelirler"), 8);
+    let codes: Vec<String> = (1..=8).map(|r| book.text("Gelirler", r, 1)).collect();
+    assert_eq!(codes, ["01", "02", "03", "04", "05", "06", "08", "09"]);
+    assert_eq!(
+        book.get("Gelirler", 1, 3),
+        Some(&CellValue::Number(1_000_000.0))
+    );
+    assert_eq!(book.text("Gelirler", 1, 2), "Vergi Gelirleri");
+    assert_eq!(book.get("Gelirler", 2, 3), None, "02 is a suggestion");
+    let l = &book.locks;
+    assert!(l.locked("Gelirler", 1, 0) && l.locked("Gelirler", 1, 1));
+    assert!(!l.locked("Gelirler", 1, 3) && !l.locked("Gelirler", 1, 5));
+    assert!(!l.locked("Gelirler", 2, 0) && !l.locked("Gelirler", 2, 1));
+    // The other sheets: the known rows, open (a paid-off debt's row can be deleted).
+    assert_eq!(book.text("Borçlar", 1, 0), "İller Bankası");
+    assert_eq!(book.text("Borçlar", 2, 1), "Kısa Vadeli");
+    assert_eq!(book.text("İştirakler", 1, 1), "Şirket");
+    assert_eq!(
+        book.get("İştirakler", 1, 5),
+        Some(&CellValue::Number(-25_000.0))
+    );
+    assert_eq!(book.text("Transferler", 2, 0), "2026");
+    for (sheet, cols) in [("Borçlar", 5), ("İştirakler", 7), ("Transferler", 4)] {
+        assert!(l.locked(sheet, 0, 0), "{sheet} header");
+        for c in 0..cols {
+            assert!(!l.locked(sheet, 1, c), "{sheet} col {c}");
+        }
+    }
+    // Drop-downs for Ekonomik Kod, Vade and Türü; number checks on the amounts and the share.
+    let list = |sheet: &str, values: &str| {
+        let found = validations(&l.xml[sheet]).iter().any(|v| {
+            v.starts_with("type=\"list\"")
+                && v.contains(&format!("<formula1>\"{values}\"</formula1>"))
+        });
+        assert!(found, "{sheet} has a drop-down of {values}");
+    };
+    list("Gelirler", "01,02,03,04,05,06,08,09");
+    list("Borçlar", "Kısa Vadeli,Uzun Vadeli");
+    list("İştirakler", "Bağlı Kuruluş,İşletme,Şirket,Birlik");
+    for (sheet, cols) in [
+        ("Gelirler", &["A", "D", "E"][..]),
+        ("Borçlar", &["C", "D"][..]),
+        ("İştirakler", &["D", "E", "F"][..]),
+        ("Transferler", &["A", "C"][..]),
+    ] {
+        let vs = validations(&l.xml[sheet]);
+        for col in cols {
+            assert!(
+                vs.iter().any(|v| (v.starts_with("type=\"decimal\"")
+                    || v.starts_with("type=\"whole\""))
+                    && v.contains(&format!("sqref=\"{col}2:"))),
+                "{sheet} column {col} has a number check: {vs:#?}"
+            );
+        }
+        assert!(
+            l.xml[sheet].contains("<sheetProtection "),
+            "{sheet} protected"
+        );
+    }
+    // The guide names the sheets.
+    let guide: Vec<String> = book
+        .sheet(GUIDE_SHEET)
+        .values()
+        .filter_map(|v| match v {
+            CellValue::Text(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for s in FINANCE_SHEETS {
+        assert!(guide.iter().any(|g| g == s), "{s} in the guide: {guide:?}");
+    }
+    // Nobody else's template has them.
+    for other in written.iter().filter(|w| w.directorate != ZABITA) {
+        let names = sheet_names_in_order(&other.path);
+        assert!(!names.iter().any(|n| n == "Gelirler"), "{names:?}");
+    }
+}
+
+#[test]
+fn a_finance_template_without_known_data_suggests_the_usual_debts() {
+    // kurum.yaml names the directorate; no workbook has sent anything yet.
+    let p = TestProject::empty("finance-empty");
+    std::fs::write(
+        p.path("kurum.yaml"),
+        format!("{KURUM}mali_hizmetler_birimi: Kültür ve Sosyal İşler Müdürlüğü\n"),
+    )
+    .expect("kurum.yaml");
+    let out = temp_dir("finance-empty");
+    let written = templates_of(&p.dir, out.path());
+    let w = written
+        .iter()
+        .find(|w| w.directorate == "Kültür ve Sosyal İşler Müdürlüğü")
+        .expect("template");
+    let book = open_template(&w.path);
+    assert_eq!(book.last_row("Gelirler"), 8, "every revenue code of 2025");
+    let items: Vec<String> = (1..=5).map(|r| book.text("Borçlar", r, 0)).collect();
+    assert_eq!(items, template::SUGGESTED_DEBT_ITEMS);
+    assert_eq!(book.last_row("İştirakler"), 0);
+    assert_eq!(book.last_row("Transferler"), 0);
 }
 
 #[test]
@@ -925,7 +1231,8 @@ fn headers_are_the_ones_kitap_reads() {
             template::INFO_ECONOMIC_NAME,
             "Başlangıç Ödeneği",
             "Toplam Ödenek",
-            "Harcama"
+            "Harcama",
+            "Açıklama"
         ]
     );
     // Birim: kurum.yaml's name, and what the workbook said.

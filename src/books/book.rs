@@ -85,6 +85,9 @@ impl Book {
             Book::ActivityReport => &[
                 "sunus",
                 "genel-bilgiler",
+                "temel-politikalar",
+                "mali-tablolar",
+                "mali-denetim",
                 "degerlendirme",
                 "kurumsal-kabiliyet",
                 "oneri-tedbirler",
@@ -131,6 +134,72 @@ pub fn missing_narratives(books: &[Book], present: &BTreeSet<String>) -> Vec<Fin
                 ),
             )
             .in_file(&file)
+        })
+        .collect()
+}
+
+/// Y012 when the Faaliyet Raporu is among `books` and kurum.yaml has no `beyan_tarihi`: the
+/// declarations' date line is left as dots.
+pub fn undated_declarations(books: &[Book], settings: &crate::config::Settings) -> Option<Finding> {
+    if !books.contains(&Book::ActivityReport) || settings.declaration_date.is_some() {
+        return None;
+    }
+    Some(
+        Finding::new(
+            Code::Y012,
+            format!(
+                "kurum.yaml'da beyan_tarihi yok: Faaliyet Raporu'nun beyanlarında tarih satırı elle doldurulmak üzere noktalı bırakıldı (…/…/{}). Tarihi basılı görmek için kurum.yaml'a örneğin `beyan_tarihi: {}-03-20` yazın.",
+                settings.years.report + 1,
+                settings.years.report + 1
+            ),
+        )
+        .in_file("kurum.yaml"),
+    )
+}
+
+/// The level-2 headings `metinler/kurumsal-kabiliyet.typ` must have (spec/finance.md: IV. prints
+/// the three subsections, the narrative supplies them as its own headings).
+pub const CAPABILITY_HEADINGS: [&str; 3] = ["Üstünlükler", "Zayıflıklar", "Değerlendirme"];
+
+/// The Kurumsal Kabiliyet chapter.
+const CAPABILITY_FILE: &str = "metinler/kurumsal-kabiliyet.typ";
+
+/// The headings of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ` lacks (at any
+/// heading level, case and Turkish letters ignored); none when the file is not there.
+pub(crate) fn capability_headings_missing(project_dir: &Path) -> Vec<&'static str> {
+    let Ok(text) = std::fs::read_to_string(project_dir.join(CAPABILITY_FILE)) else {
+        return Vec::new();
+    };
+    let headings: Vec<String> = text
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with('='))
+        .map(|l| crate::text::fold(l.trim_start_matches('=')))
+        .collect();
+    CAPABILITY_HEADINGS
+        .into_iter()
+        .filter(|h| !headings.iter().any(|l| *l == crate::text::fold(h)))
+        .collect()
+}
+
+/// Y010 for every heading of [`CAPABILITY_HEADINGS`] that `metinler/kurumsal-kabiliyet.typ`
+/// lacks, when the Faaliyet Raporu is among `books` and the file is there (a missing file is
+/// already a Y010 of its own).
+pub fn missing_capability_headings(books: &[Book], project_dir: &Path) -> Vec<Finding> {
+    if !books.contains(&Book::ActivityReport) {
+        return Vec::new();
+    }
+    let file = CAPABILITY_FILE;
+    capability_headings_missing(project_dir)
+        .into_iter()
+        .map(|h| {
+            Finding::new(
+                Code::Y010,
+                format!(
+                    "{file} içinde \"{h}\" başlığı yok: Faaliyet Raporu'nun IV. bölümü Üstünlükler, Zayıflıklar ve Değerlendirme alt başlıklarını ister. Dosyaya `== {h}` başlığıyla bu kısmı ekleyin."
+                ),
+            )
+            .in_file(file)
         })
         .collect()
 }

@@ -82,7 +82,7 @@ pub struct Institution {
     pub baskan: String,
     pub baskan_unvan: String,
     pub mali_hizmetler_muduru: String,
-    pub mali_hizmetler_unvan: &'static str,
+    pub mali_hizmetler_unvan: String,
     /// `/gorseller/logo.svg`, or none when kurum.yaml names none or the file is missing.
     pub logo: Option<String>,
 }
@@ -115,10 +115,16 @@ pub struct Narratives {
     pub izleme: bool,
     #[serde(rename = "kurumsal-kabiliyet.typ")]
     pub kurumsal_kabiliyet: bool,
+    #[serde(rename = "mali-denetim.typ")]
+    pub mali_denetim: bool,
+    #[serde(rename = "mali-tablolar.typ")]
+    pub mali_tablolar: bool,
     #[serde(rename = "oneri-tedbirler.typ")]
     pub oneri_tedbirler: bool,
     #[serde(rename = "sunus.typ")]
     pub sunus: bool,
+    #[serde(rename = "temel-politikalar.typ")]
+    pub temel_politikalar: bool,
 }
 
 impl Narratives {
@@ -132,8 +138,11 @@ impl Narratives {
             hazirlik: has("hazirlik"),
             izleme: has("izleme"),
             kurumsal_kabiliyet: has("kurumsal-kabiliyet"),
+            mali_denetim: has("mali-denetim"),
+            mali_tablolar: has("mali-tablolar"),
             oneri_tedbirler: has("oneri-tedbirler"),
             sunus: has("sunus"),
+            temel_politikalar: has("temel-politikalar"),
         }
     }
 }
@@ -236,9 +245,9 @@ impl Common {
                 il: inst.province.clone(),
                 kapak_il: inst.province.as_deref().map(crate::text::upper_tr),
                 baskan: inst.mayor.clone(),
-                baskan_unvan: mayor_title(&inst.name),
+                baskan_unvan: inst.mayor_title.clone(),
                 mali_hizmetler_muduru: inst.finance_director.clone(),
-                mali_hizmetler_unvan: "Mali Hizmetler Müdürü",
+                mali_hizmetler_unvan: inst.finance_director_title.clone(),
                 logo: logo_path(input.project_dir, inst.logo.as_deref()),
             },
             anahtar_kelimeler: vec![book.title().to_string(), years_text, inst.name.clone()],
@@ -277,14 +286,6 @@ impl Common {
             },
             degisiklikler: Vec::new(),
         }
-    }
-}
-
-/// `Palandöken Belediyesi` → `Palandöken Belediye Başkanı`; any other name → `Belediye Başkanı`.
-fn mayor_title(institution: &str) -> String {
-    match institution.trim().strip_suffix("Belediyesi") {
-        Some(place) if !place.trim().is_empty() => format!("{} Belediye Başkanı", place.trim()),
-        _ => "Belediye Başkanı".to_string(),
     }
 }
 
@@ -725,16 +726,6 @@ mod tests {
         let names: BTreeSet<String> = chapters.iter().map(|n| format!("{n}.typ")).collect();
         assert_eq!(flags.keys().cloned().collect::<BTreeSet<_>>(), names);
         assert!(flags.values().all(|v| v == true));
-    }
-
-    #[test]
-    fn mayor_titles() {
-        assert_eq!(
-            mayor_title("Palandöken Belediyesi"),
-            "Palandöken Belediye Başkanı"
-        );
-        assert_eq!(mayor_title("Belediyesi"), "Belediye Başkanı");
-        assert_eq!(mayor_title("Örnek Kurumu"), "Belediye Başkanı");
     }
 
     #[test]

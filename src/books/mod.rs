@@ -14,8 +14,9 @@
 //! that `veri-tablosu` reads: `metin` the text shown, `hata` the codes of the error findings
 //! that touch the value (drafts only), `degisiklik` the decisions that changed it.
 //!
-//! The modules depend in one direction: `book` and `marks` ← `common` ← `strategic`,
-//! `program`, `report` ← this module, which dispatches.
+//! The modules depend in one direction: `book` and `marks` ← `common` ← `finance` (the
+//! Faaliyet Raporu's Mali Bilgiler) ← `report`; `common` ← `strategic`, `program`; all ← this
+//! module, which dispatches.
 //!
 //! # Where books.md is silent
 //!
@@ -26,9 +27,11 @@
 //!   amended activity budget marks its hedef's cost and Genel Yönetim Giderleri; TOPLAM of a
 //!   year whose appropriation is known is Toplam Ödenek + Bütçe Dışı and keeps only their marks.
 //! - Genel Yönetim Giderleri of a plan year (Stratejik Plan) is that year's Toplam Ödenek of all
-//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget), as in the
-//!   Performans Programı; `—` for a year without budget lines, and a note under the table says
+//!   directorates minus the hedefs' Bütçe (Bütçe Dışı is outside the budget); `—` for a year without budget lines, and a note under the table says
 //!   which years are known. The cost table has codes only (A1, H1.1), on a landscape page.
+//! - Performans Programı: the İdare Performans Tablosu and the Toplam Kaynak İhtiyacı Tablosu
+//!   both rest on the program year's Başlangıç Ödeneği (spec/finance.md), so their Bütçe
+//!   totals agree unless the activities and transfers exceed it (B005).
 //! - Performans Programı: `t−2 Gerçekleşme` is the Yıl Sonu value; for the year before the plan
 //!   it is the plan's baseline (noted under the table). `t−1` falls back to 1. İzleme, marked
 //!   `*` with a note. The Toplam Kaynak İhtiyacı Tablosu adds Bütçe Dışı Kaynaklar and Genel
@@ -45,15 +48,23 @@ use serde::Serialize;
 
 mod book;
 mod common;
+mod finance;
 pub mod marks;
 mod program;
 mod report;
 mod strategic;
 
-pub use book::{missing_narratives, narratives_present, Book};
+pub use book::{
+    missing_capability_headings, missing_narratives, narratives_present, undated_declarations,
+    Book, CAPABILITY_HEADINGS,
+};
 pub use common::{
     check_logo, AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry,
     Institution, Narratives, ObjectiveEntry, Theme, YearTexts,
+};
+pub use finance::{
+    AffiliateRow, AffiliateSection, BalanceSection, DebtRow, DebtSection, FinanceInfo, RevenueBar,
+    RevenueCells, RevenueRow, RevenueSection, TransferRow, TransferSection,
 };
 pub use marks::{DecisionMark, MarkedCell};
 pub use program::{
@@ -63,8 +74,8 @@ pub use program::{
 };
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
-    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, PlannedSpent, RateBar,
-    ResultRow, ResultTable,
+    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
+    InformationSystem, PlannedSpent, RateBar, ResultRow, ResultTable,
 };
 pub use strategic::{
     CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,

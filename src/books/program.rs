@@ -101,6 +101,8 @@ pub struct DirectorateTable {
 pub struct AdministrationTable {
     pub satirlar: Vec<AdministrationRow>,
     pub genel_yonetim: CostCells,
+    /// Diğer İdarelere Transfer Edilecek Kaynaklar: the `Transferler` rows of year t.
+    pub transfer: CostCells,
     pub genel_toplam: CostCells,
     pub notlar: Vec<String>,
 }
@@ -359,8 +361,10 @@ fn directorate_tables(model: &Model, marks: &Marks, t: i32) -> Vec<DirectorateTa
     out
 }
 
-/// The İdare Performans Tablosu: a row per hedef, then Genel Yönetim Giderleri (the program
-/// year's Toplam Ödenek of all directorates minus the hedefs' Bütçe) and Genel Toplam.
+/// The İdare Performans Tablosu (spec/finance.md): a row per hedef, then Genel Yönetim Giderleri
+/// (the program year's Başlangıç Ödeneği of all directorates minus the hedefs' Bütçe and the
+/// transfers, 0 when negative: B005), Diğer İdarelere Transfer Edilecek Kaynaklar and Genel
+/// Toplam.
 fn administration_table(model: &Model, marks: &Marks, t: i32) -> AdministrationTable {
     let mut rows = Vec::new();
     let (mut budget, mut off) = (Sum::default(), Sum::default());
@@ -394,27 +398,50 @@ fn administration_table(model: &Model, marks: &Marks, t: i32) -> AdministrationT
             });
         }
     }
-    let appr = appropriation(model, marks, t, None);
+    let appr = initial_appropriation(model, marks, t);
+    let mut transfers = Sum::default();
+    let mut transfer_names = Vec::new();
+    for tr in model.finance.transfers_of(t) {
+        transfers.add(tr.amount.value, &marks.sourced(&tr.amount, ""));
+        transfer_names.push(format!(
+            "{} ({})",
+            tr.recipient.value,
+            format::money(tr.amount.value)
+        ));
+    }
     let mut overhead = Sum::default();
     let mut notes = Vec::new();
     if appr.any {
-        overhead.add(appr.value - budget.value, &appr.marks);
+        let rest = appr.value - budget.value - transfers.value;
+        overhead.add(rest.max(0.0), &appr.marks);
         overhead.marks.absorb(&budget.marks);
+        overhead.marks.absorb(&transfers.marks);
         notes.push(format!(
-            "Genel Yönetim Giderleri, {t} yılı toplam ödeneğinden ({}) hedeflere bağlı faaliyet ve projelerin bütçe tutarları düşülerek bulunmuştur.",
+            "Genel Yönetim Giderleri, {t} yılı başlangıç ödeneğinden ({}) hedeflere bağlı faaliyet ve projelerin bütçe tutarları ile diğer idarelere transfer edilecek kaynaklar düşülerek bulunmuştur.",
             format::money(appr.value)
         ));
+        if rest < 0.0 {
+            notes.push(format!(
+                "Faaliyet ve projelerin bütçeleri ile transferler başlangıç ödeneğini {} aştığından Genel Yönetim Giderleri 0 gösterilmiştir.",
+                format::money(-rest)
+            ));
+        }
     } else {
         notes.push(format!(
             "{t} yılı için bütçe ödeneği girilmediğinden Genel Yönetim Giderleri hesaplanmamıştır (—)."
         ));
     }
-    // The budget column's grand total is the year's Toplam Ödenek when it is known.
-    let grand_budget = if appr.any {
-        appr.clone()
-    } else {
-        budget.clone()
-    };
+    if !transfer_names.is_empty() {
+        notes.push(format!(
+            "Diğer idarelere transfer edilecek kaynaklar: {}.",
+            transfer_names.join(", ")
+        ));
+    }
+    // The budget column's grand total: the hedefs, Genel Yönetim Giderleri and the transfers;
+    // the year's Başlangıç Ödeneği unless they exceed it (B005).
+    let mut grand_budget = budget.clone();
+    grand_budget.add_sum(&overhead);
+    grand_budget.add_sum(&transfers);
     let mut grand_total = grand_budget.clone();
     grand_total.add_sum(&off);
     AdministrationTable {
@@ -424,9 +451,26 @@ fn administration_table(model: &Model, marks: &Marks, t: i32) -> AdministrationT
             butce_disi: marks.value(&Cell::new(empty())),
             toplam: marks.value(&overhead.cell()),
         },
+        transfer: CostCells {
+            butce: marks.value(&transfers.cell()),
+            butce_disi: marks.value(&Cell::new(empty())),
+            toplam: marks.value(&transfers.cell()),
+        },
         genel_toplam: cost_cells(marks, &grand_budget, &off, &grand_total),
         notlar: notes,
     }
+}
+
+/// Σ Başlangıç Ödeneği of a year, all directorates.
+fn initial_appropriation(model: &Model, marks: &Marks, year: i32) -> Sum {
+    let mut s = Sum::default();
+    for l in model.budget.iter().filter(|l| l.year == year) {
+        s.add(
+            l.initial_appropriation.value,
+            &marks.sourced(&l.initial_appropriation, ""),
+        );
+    }
+    s
 }
 
 /// The Toplam Kaynak İhtiyacı Tablosu: the program year's Başlangıç Ödeneği by economic code

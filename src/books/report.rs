@@ -29,8 +29,119 @@ pub struct ActivityReportContext {
     pub sonuc_tablolari: Vec<ResultTable>,
     /// A bar per hedef: its realisation in t.
     pub gerceklesme_grafigi: Vec<RateBar>,
+    /// IV's subsections (Üstünlükler, Zayıflıklar, Değerlendirme) that
+    /// `metinler/kurumsal-kabiliyet.typ` lacks: each gets its heading and a placeholder (Y010).
+    pub kurumsal_eksik: Vec<&'static str>,
+    /// III.B's Performans Bilgi Sisteminin Değerlendirilmesi, from the check.
+    pub bilgi_sistemi: InformationSystem,
+    /// III.A after the expenditure tables: revenue, balance, debts, affiliates, transfers.
+    pub mali: Box<super::finance::FinanceInfo>,
     /// The place and date of the declarations.
     pub beyan: Declaration,
+}
+
+/// Performans Bilgi Sisteminin Değerlendirilmesi: `[[etiket, değer], …]` about the plan's
+/// indicators (how many, how many with a Yıl Sonu value and a Veri Kaynağı for t), the
+/// findings of the check by letter, and whether `metinler/performans-bilgi-sistemi.typ` is
+/// there (it follows the tables when present).
+#[derive(Debug, Clone, Serialize)]
+pub struct InformationSystem {
+    pub gostergeler: Vec<(String, String)>,
+    pub bulgular: Vec<FindingCount>,
+    pub metin: bool,
+}
+
+/// The findings of one letter: the letter, what it checks, how many hata, uyarı, bilgi.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingCount {
+    pub harf: &'static str,
+    pub alan: &'static str,
+    pub hata: String,
+    pub uyari: String,
+    pub bilgi: String,
+}
+
+/// The letters of the rule catalogue the section counts, with what they check.
+const FINDING_LETTERS: [(&str, &str); 6] = [
+    ("Y", "Dosyalar ve sayfalar"),
+    ("D", "Veri değerleri"),
+    ("G", "Göstergeler ve hedefler"),
+    ("R", "Gerçekleşmeler ve sapmalar"),
+    ("B", "Bütçe ve faaliyetler"),
+    ("M", "Mali bilgiler"),
+];
+
+fn information_system(input: &BookInput, t: i32) -> InformationSystem {
+    use crate::finding::Severity;
+    let model = input.model;
+    let total = model.indicators.len();
+    let with_year_end = model
+        .indicators
+        .iter()
+        .filter(|i| i.actual(t, Period::YearEnd).is_some())
+        .count();
+    let with_source = model
+        .indicators
+        .iter()
+        .filter(|i| data_source(i, t).is_some())
+        .count();
+    let share = |n: usize| {
+        if total == 0 {
+            n.to_string()
+        } else {
+            format!("{n} ({})", percent(n as f64 / total as f64 * 100.0))
+        }
+    };
+    let bulgular = FINDING_LETTERS
+        .iter()
+        .map(|(letter, what)| {
+            let count = |sev: Severity| {
+                input
+                    .findings
+                    .iter()
+                    .filter(|f| f.code.as_str().starts_with(letter) && f.severity == sev)
+                    .count()
+                    .to_string()
+            };
+            FindingCount {
+                harf: letter,
+                alan: what,
+                hata: count(Severity::Error),
+                uyari: count(Severity::Warning),
+                bilgi: count(Severity::Info),
+            }
+        })
+        .collect();
+    InformationSystem {
+        gostergeler: vec![
+            (
+                "Stratejik plandaki performans göstergesi".to_string(),
+                total.to_string(),
+            ),
+            (
+                format!("{t} yılı Yıl Sonu değeri girilen"),
+                share(with_year_end),
+            ),
+            (
+                format!("{t} yılı veri kaynağı belirtilen"),
+                share(with_source),
+            ),
+        ],
+        bulgular,
+        metin: input.narratives.contains("performans-bilgi-sistemi"),
+    }
+}
+
+/// An indicator's Veri Kaynağı for year t: the Yıl Sonu row's, else the 1. İzleme row's.
+fn data_source(i: &Indicator, t: i32) -> Option<&str> {
+    [Period::YearEnd, Period::Interim]
+        .into_iter()
+        .find_map(|p| {
+            i.actual(t, p)
+                .and_then(|a| a.data_source.value.as_deref())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+        })
 }
 
 /// A directorate and its harcama yetkilisi: the row number as text, the rest as cells.
@@ -150,14 +261,18 @@ pub struct RateBar {
     pub metin: Option<String>,
 }
 
-/// `beyan`: the report year, the place (kurum.yaml's `il`, else the short name), the date line
-/// `…/…/<t+1>`, the institution.
+/// `beyan`: the report year, the place (kurum.yaml's `il`, else `ilce`, else the short name),
+/// the date (`beyan_tarihi`, else the line `…/…/<t+1>` for a hand-written date, Y012), the
+/// institution, the sections of III.A without data.
 #[derive(Debug, Clone, Serialize)]
 pub struct Declaration {
     pub yil: String,
     pub yer: String,
     pub tarih: String,
     pub kurum: String,
+    /// The III.A sections whose data was not sent (M002, M003): a boxed note under the Mali
+    /// Hizmetler declaration names them; empty when the chapter is complete.
+    pub eksik_bolumler: Vec<String>,
 }
 
 /// The fields without a year that the report's tables print.
@@ -219,6 +334,16 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
                 num(cap.unwrap_or(100.0))
             ));
         }
+        let sources: Vec<String> = model
+            .indicators_of(&o.code)
+            .map(|i| match data_source(i, t) {
+                Some(s) => format!("{} {s}", i.code),
+                None => format!("{} belirtilmedi", i.code),
+            })
+            .collect();
+        if !sources.is_empty() {
+            notes.push(format!("Veri kaynağı: {}.", sources.join("; ")));
+        }
         unique(&mut notes);
         tables.push(ResultTable {
             kod: o.code.clone(),
@@ -240,6 +365,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
     let place = inst
         .province
         .clone()
+        .or_else(|| inst.district.clone())
         .or_else(|| inst.short_name.clone())
         .unwrap_or_else(|| inst.name.clone());
     ActivityReportContext {
@@ -249,11 +375,18 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
         faaliyet_birimleri: activities(model, marks, t),
         sonuc_tablolari: tables,
         gerceklesme_grafigi: chart,
+        mali: Box::new(super::finance::context(model, settings, marks, t)),
+        bilgi_sistemi: information_system(input, t),
+        kurumsal_eksik: super::book::capability_headings_missing(input.project_dir),
         beyan: Declaration {
             yil: t.to_string(),
             yer: place,
-            tarih: format!("…/…/{}", t + 1),
+            tarih: match settings.declaration_date {
+                Some(d) => crate::text::format::short_date(d),
+                None => format!("…/…/{}", t + 1),
+            },
             kurum: inst.name.clone(),
+            eksik_bolumler: super::finance::missing_sections(model, t),
         },
     }
 }

@@ -4,9 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::grid::{as_text, Grid};
+use crate::model::FinanceKind;
 use crate::text::fold;
 
-/// The sheets kitap reads.
+/// The sheets kitap reads: the directorate's own, and the four optional institution-level
+/// sheets (spec/finance.md) that any one workbook may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SheetRole {
     Directorate,
@@ -14,15 +16,23 @@ pub enum SheetRole {
     Actuals,
     Activities,
     Budget,
+    Revenue,
+    Debts,
+    Affiliates,
+    Transfers,
 }
 
 impl SheetRole {
-    pub const ALL: [SheetRole; 5] = [
+    pub const ALL: [SheetRole; 9] = [
         SheetRole::Directorate,
         SheetRole::Indicators,
         SheetRole::Actuals,
         SheetRole::Activities,
         SheetRole::Budget,
+        SheetRole::Revenue,
+        SheetRole::Debts,
+        SheetRole::Affiliates,
+        SheetRole::Transfers,
     ];
 
     /// The sheet name as the template writes it.
@@ -33,6 +43,10 @@ impl SheetRole {
             SheetRole::Actuals => "Gerçekleşmeler",
             SheetRole::Activities => "Faaliyetler",
             SheetRole::Budget => "Bütçe",
+            SheetRole::Revenue => "Gelirler",
+            SheetRole::Debts => "Borçlar",
+            SheetRole::Affiliates => "İştirakler",
+            SheetRole::Transfers => "Transferler",
         }
     }
 
@@ -40,6 +54,17 @@ impl SheetRole {
     pub fn of_sheet(name: &str) -> Option<SheetRole> {
         let key = fold(name);
         SheetRole::ALL.into_iter().find(|r| fold(r.name()) == key)
+    }
+
+    /// The institution-level sheet this role reads, if it is one.
+    pub fn finance(self) -> Option<FinanceKind> {
+        match self {
+            SheetRole::Revenue => Some(FinanceKind::Revenue),
+            SheetRole::Debts => Some(FinanceKind::Debts),
+            SheetRole::Affiliates => Some(FinanceKind::Affiliates),
+            SheetRole::Transfers => Some(FinanceKind::Transfers),
+            _ => None,
+        }
     }
 }
 
@@ -74,6 +99,32 @@ pub enum Column {
     EconomicCode,
     InitialAppropriation,
     TotalAppropriation,
+    /// Bütçe Tahmini (Gelirler).
+    Estimate,
+    /// Tahsilat (Gelirler).
+    Collected,
+    /// Borç Kalemi.
+    DebtItem,
+    /// Vade.
+    Term,
+    /// Yıl Başı (TL).
+    StartOfYear,
+    /// Yıl Sonu (TL).
+    EndOfYear,
+    /// Adı (İştirakler).
+    AffiliateName,
+    /// Faaliyet Alanı.
+    Field,
+    /// Sermaye (TL).
+    Capital,
+    /// Belediye Payı (%).
+    Share,
+    /// Yıl Sonucu (TL).
+    Result,
+    /// Alıcı Kurum.
+    Recipient,
+    /// Tutar (TL).
+    Amount,
 }
 
 /// A column's header and its aliases; the first name is the one printed in messages.
@@ -212,6 +263,68 @@ pub const BUDGET_COLUMNS: &[ColumnSpec] = &[
         &["Harcama", "Gerçekleşen", "Harcanan"],
         false,
     ),
+    col(Column::Note, &["Açıklama", "Sapma Nedeni", "Not"], false),
+];
+
+pub const REVENUE_COLUMNS: &[ColumnSpec] = &[
+    col(Column::Year, &["Yıl"], true),
+    col(
+        Column::EconomicCode,
+        &["Ekonomik Kod", "Kod", "Gelir Kodu"],
+        true,
+    ),
+    col(
+        Column::Estimate,
+        &["Bütçe Tahmini", "Tahmin", "Bütçe"],
+        true,
+    ),
+    col(
+        Column::Collected,
+        &["Tahsilat", "Gerçekleşen", "Gerçekleşme"],
+        false,
+    ),
+    col(Column::Note, &["Açıklama", "Sapma Nedeni", "Not"], false),
+];
+
+pub const DEBT_COLUMNS: &[ColumnSpec] = &[
+    col(
+        Column::DebtItem,
+        &["Borç Kalemi", "Kalem", "Alacaklı"],
+        true,
+    ),
+    col(Column::Term, &["Vade"], true),
+    col(
+        Column::StartOfYear,
+        &["Yıl Başı (TL)", "Yıl Başı", "Dönem Başı"],
+        true,
+    ),
+    col(
+        Column::EndOfYear,
+        &["Yıl Sonu (TL)", "Yıl Sonu", "Dönem Sonu"],
+        true,
+    ),
+    col(Column::Note, &["Açıklama", "Not"], false),
+];
+
+pub const AFFILIATE_COLUMNS: &[ColumnSpec] = &[
+    col(Column::AffiliateName, &["Adı", "Kuruluş", "Şirket"], true),
+    col(Column::Kind, &["Türü", "Tür"], true),
+    col(Column::Field, &["Faaliyet Alanı", "Faaliyet"], false),
+    col(Column::Capital, &["Sermaye (TL)", "Sermaye"], false),
+    col(Column::Share, &["Belediye Payı (%)", "Pay", "Hisse"], false),
+    col(
+        Column::Result,
+        &["Yıl Sonucu (TL)", "Kâr/Zarar", "Dönem Sonucu"],
+        false,
+    ),
+    col(Column::Note, &["Açıklama", "Not"], false),
+];
+
+pub const TRANSFER_COLUMNS: &[ColumnSpec] = &[
+    col(Column::Year, &["Yıl"], true),
+    col(Column::Recipient, &["Alıcı Kurum", "Kurum", "Alıcı"], true),
+    col(Column::Amount, &["Tutar (TL)", "Tutar"], true),
+    col(Column::Note, &["Açıklama", "Not", "Dayanak"], false),
 ];
 
 /// The header row searched within the first rows of a sheet.
@@ -362,5 +475,10 @@ mod tests {
         );
         assert_eq!(SheetRole::of_sheet("BÜTÇE"), Some(SheetRole::Budget));
         assert_eq!(SheetRole::of_sheet("Açıklamalar"), None);
+        assert_eq!(
+            SheetRole::of_sheet("ISTIRAKLER"),
+            Some(SheetRole::Affiliates)
+        );
+        assert_eq!(SheetRole::of_sheet("borclar"), Some(SheetRole::Debts));
     }
 }

@@ -5,15 +5,17 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::columns::{
     find_header, Column, ColumnSpec, Header, SheetRole, ACTIVITY_COLUMNS, ACTUAL_COLUMNS,
-    BUDGET_COLUMNS, INDICATOR_COLUMNS,
+    AFFILIATE_COLUMNS, BUDGET_COLUMNS, DEBT_COLUMNS, INDICATOR_COLUMNS, REVENUE_COLUMNS,
+    TRANSFER_COLUMNS,
 };
 use super::grid::{as_text, non_finite_text, Grid};
 use super::read::{RawSheet, RawValue, RawWorkbook};
 use crate::config::{PlanText, Settings};
 use crate::finding::{CellRef, Code, Finding};
 use crate::model::{
-    Activity, ActivityKind, Actual, BudgetLine, Direction, Frequency, Indicator, Period, Sourced,
-    Status,
+    Activity, ActivityKind, Actual, Affiliate, AffiliateKind, BudgetLine, DebtLine, DebtTerm,
+    Direction, Finance, FinanceKind, FinanceSheet, Frequency, Indicator, Period, RevenueLine,
+    Sourced, Status, Transfer,
 };
 use crate::text::{fold, normalize_code, parse_number, plain_number};
 
@@ -48,6 +50,10 @@ pub struct ParsedWorkbook {
     pub actuals: Vec<PendingActual>,
     pub activities: Vec<Activity>,
     pub budget: Vec<BudgetLine>,
+    /// The institution-level sheets this workbook carries (`None`: not in it). `rejected`
+    /// lists the sheets present whose header could not be found (Y003): they are `Some`, with
+    /// no rows, so that the merge sees them sent.
+    pub finance: Finance,
     pub findings: Vec<Finding>,
     pub rows_read: usize,
     pub rows_rejected: usize,
@@ -56,8 +62,26 @@ pub struct ParsedWorkbook {
 impl ParsedWorkbook {
     /// Rows currently kept (read minus rejected).
     pub fn rows_kept(&self) -> usize {
-        self.indicators.len() + self.actuals.len() + self.activities.len() + self.budget.len()
+        self.indicators.len()
+            + self.actuals.len()
+            + self.activities.len()
+            + self.budget.len()
+            + finance_rows(&self.finance)
     }
+}
+
+/// The rows the institution-level sheets of a workbook hold (the `Yok` row included).
+pub fn finance_rows(finance: &Finance) -> usize {
+    finance.revenue.as_ref().map_or(0, FinanceSheet::row_count)
+        + finance.debts.as_ref().map_or(0, FinanceSheet::row_count)
+        + finance
+            .affiliates
+            .as_ref()
+            .map_or(0, FinanceSheet::row_count)
+        + finance
+            .transfers
+            .as_ref()
+            .map_or(0, FinanceSheet::row_count)
 }
 
 /// Reads every sheet of a workbook.
@@ -75,6 +99,7 @@ pub fn parse_workbook(
         actuals: Vec::new(),
         activities: Vec::new(),
         budget: Vec::new(),
+        finance: Finance::default(),
         findings: Vec::new(),
         rows_read: 0,
         rows_rejected: 0,
@@ -111,8 +136,9 @@ pub fn parse_workbook(
                 Finding::new(
                     Code::Y001,
                     format!(
-                        "“{}” sayfası tanınmadı ve okunmadı (okunan sayfalar: Birim, Göstergeler, Gerçekleşmeler, Faaliyetler, Bütçe).",
-                        sheet.name
+                        "“{}” sayfası tanınmadı ve okunmadı (okunan sayfalar: {}).",
+                        sheet.name,
+                        SheetRole::ALL.map(SheetRole::name).join(", ")
                     ),
                 )
                 .in_sheet(file, &sheet.name),
@@ -147,8 +173,18 @@ pub fn parse_workbook(
         SheetRole::Actuals,
         SheetRole::Activities,
         SheetRole::Budget,
+        SheetRole::Revenue,
+        SheetRole::Debts,
+        SheetRole::Affiliates,
+        SheetRole::Transfers,
     ] {
+        let finance = role.finance();
         let Some(sheet) = roles.get(&role) else {
+            // The institution-level sheets are in one workbook only: their absence from the
+            // others says nothing (M002, M003 say it for the institution).
+            if finance.is_some() {
+                continue;
+            }
             out.findings.push(
                 Finding::new(
                     Code::Y009,
@@ -172,6 +208,13 @@ pub fn parse_workbook(
         match find_header(&grid, specs, year_cols) {
             Ok(header) => {
                 let rows = data_rows(&grid, header.row + 1);
+                if let Some(kind) = finance {
+                    // Sent, even when empty: an empty Transferler says there were none.
+                    start_finance_sheet(&mut out.finance, kind, file, &sheet.name);
+                }
+                if rows.is_empty() && finance.is_some() {
+                    continue;
+                }
                 if rows.is_empty() {
                     out.findings.push(
                         Finding::new(
@@ -197,6 +240,11 @@ pub fn parse_workbook(
                 reader.read_rows(role, &rows);
             }
             Err(missing) => {
+                if let Some(kind) = finance {
+                    // Sent but not usable: the merge still sees it (M001) and keeps it out.
+                    start_finance_sheet(&mut out.finance, kind, file, &sheet.name);
+                    out.finance.rejected.push(kind);
+                }
                 let rows = data_rows(&grid, missing.row + 1);
                 out.rows_read += rows.len();
                 out.rows_rejected += rows.len();
@@ -224,8 +272,19 @@ pub fn parse_workbook(
         out.actuals.clear();
         out.activities.clear();
         out.budget.clear();
+        out.finance = Finance::default();
     }
     out
+}
+
+/// Marks an institution-level sheet as present in the workbook, with no rows yet.
+fn start_finance_sheet(finance: &mut Finance, kind: FinanceKind, file: &str, sheet: &str) {
+    match kind {
+        FinanceKind::Revenue => finance.revenue = Some(FinanceSheet::new(file, sheet)),
+        FinanceKind::Debts => finance.debts = Some(FinanceSheet::new(file, sheet)),
+        FinanceKind::Affiliates => finance.affiliates = Some(FinanceSheet::new(file, sheet)),
+        FinanceKind::Transfers => finance.transfers = Some(FinanceSheet::new(file, sheet)),
+    }
 }
 
 fn role_content(role: SheetRole) -> &'static str {
@@ -235,6 +294,10 @@ fn role_content(role: SheetRole) -> &'static str {
         SheetRole::Activities => "faaliyeti/projesi",
         SheetRole::Budget => "bütçe verisi",
         SheetRole::Directorate => "birim bilgisi",
+        SheetRole::Revenue => "gelir verisi",
+        SheetRole::Debts => "borç verisi",
+        SheetRole::Affiliates => "bağlı kuruluş, işletme ve ortaklık verisi",
+        SheetRole::Transfers => "transfer verisi",
     }
 }
 
@@ -244,6 +307,10 @@ fn specs_of(role: SheetRole) -> &'static [ColumnSpec] {
         SheetRole::Actuals => ACTUAL_COLUMNS,
         SheetRole::Activities => ACTIVITY_COLUMNS,
         SheetRole::Budget => BUDGET_COLUMNS,
+        SheetRole::Revenue => REVENUE_COLUMNS,
+        SheetRole::Debts => DEBT_COLUMNS,
+        SheetRole::Affiliates => AFFILIATE_COLUMNS,
+        SheetRole::Transfers => TRANSFER_COLUMNS,
         SheetRole::Directorate => &[],
     }
 }
@@ -518,6 +585,24 @@ impl<'a> RowReader<'a> {
 
     /// A year: a number 1900–2100 or text holding one, inside the plan period.
     fn year(&mut self, column: Column, plan: (i32, i32)) -> Option<(i32, CellRef)> {
+        self.year_in(
+            column,
+            plan,
+            "plan döneminin",
+            "Plan dönemi içindeki bir yılı yazın",
+        )
+    }
+
+    /// A year inside `range`; outside it, D004 says the year is outside `range_name` (“plan
+    /// döneminin”) and what to write.
+    fn year_in(
+        &mut self,
+        column: Column,
+        range: (i32, i32),
+        range_name: &str,
+        advice: &str,
+    ) -> Option<(i32, CellRef)> {
+        let plan = range;
         let (col, raw) = self.raw(column);
         let col = col?;
         let raw = match raw {
@@ -548,7 +633,7 @@ impl<'a> RowReader<'a> {
             Some(y) if y >= plan.0 && y <= plan.1 => Some((y, self.cell_at(col))),
             Some(y) => {
                 let msg = format!(
-                    "{y} yılı plan döneminin ({}–{}) dışında. Plan dönemi içindeki bir yılı yazın. Satır modele alınmadı.",
+                    "{y} yılı {range_name} ({}–{}) dışında. {advice}. Satır modele alınmadı.",
                     plan.0, plan.1
                 );
                 self.push(Code::D004, col, msg);
@@ -644,6 +729,10 @@ impl<'a> SheetReader<'a, '_> {
                 SheetRole::Actuals => self.actual_row(&mut r, &mut seen),
                 SheetRole::Activities => self.activity_row(&mut r, &mut seen),
                 SheetRole::Budget => self.budget_row(&mut r, &mut seen),
+                SheetRole::Revenue => self.revenue_row(&mut r, &mut seen),
+                SheetRole::Debts => self.debt_row(&mut r),
+                SheetRole::Affiliates => self.affiliate_row(&mut r),
+                SheetRole::Transfers => self.transfer_row(&mut r),
                 SheetRole::Directorate => false,
             };
             let findings = std::mem::take(&mut r.findings);
@@ -979,6 +1068,7 @@ impl<'a> SheetReader<'a, '_> {
         let initial = r.amount(Column::InitialAppropriation, Need::Required);
         let total = r.amount(Column::TotalAppropriation, Need::Optional);
         let spent = r.amount(Column::Expenditure, Need::Optional);
+        let explanation = r.text(Column::Note, Need::Optional);
         if r.rejected {
             return false;
         }
@@ -1009,9 +1099,222 @@ impl<'a> SheetReader<'a, '_> {
             initial_appropriation: initial,
             total_appropriation: total,
             expenditure: spent,
+            explanation,
         });
         true
     }
+}
+
+impl SheetReader<'_, '_> {
+    fn revenue_row(&mut self, r: &mut RowReader, seen: &mut HashMap<String, CellRef>) -> bool {
+        let years = self.ctx.settings.years.revenue_years();
+        let year = r.year_in(
+            Column::Year,
+            years,
+            "okunan yılların",
+            "Rapor yılını, önceki yılı ya da plan dönemi içindeki bir yılı yazın",
+        );
+        let code = r.choice(
+            Column::EconomicCode,
+            Need::Required,
+            parse_revenue_code,
+            revenue_codes_list(),
+        );
+        r.item = code.value.map(str::to_string);
+        let estimate = r.amount(Column::Estimate, Need::Required);
+        let collected = r.amount(Column::Collected, Need::Optional);
+        let explanation = r.text(Column::Note, Need::Optional);
+        if r.rejected {
+            return false;
+        }
+        let (Some((year, _)), Some(code), Some(estimate)) = (year, take(code), take(estimate))
+        else {
+            return false;
+        };
+        let code_cell = code.cell.clone();
+        if let Some(cell) = &code_cell {
+            if self.duplicate(
+                r,
+                format!("{year}|{}", code.value),
+                cell,
+                seen,
+                &format!("{year} yılı {} gelir kodu", code.value),
+            ) {
+                return false;
+            }
+        }
+        let Some(sheet) = self.out.finance.revenue.as_mut() else {
+            return false;
+        };
+        sheet.rows.push(RevenueLine {
+            year,
+            economic_code: code.value.to_string(),
+            code_cell,
+            estimate,
+            collected,
+            explanation,
+        });
+        true
+    }
+
+    fn debt_row(&mut self, r: &mut RowReader) -> bool {
+        let item = r.text(Column::DebtItem, Need::Required);
+        r.item = item.value.clone();
+        let term = r.choice(
+            Column::Term,
+            Need::Required,
+            DebtTerm::parse,
+            DebtTerm::accepted(),
+        );
+        let start = r.amount(Column::StartOfYear, Need::Required);
+        let end = r.amount(Column::EndOfYear, Need::Required);
+        let note = r.text(Column::Note, Need::Optional);
+        if r.rejected {
+            return false;
+        }
+        let (Some(item), Some(term), Some(start), Some(end)) =
+            (take(item), take(term), take(start), take(end))
+        else {
+            return false;
+        };
+        let Some(sheet) = self.out.finance.debts.as_mut() else {
+            return false;
+        };
+        sheet.rows.push(DebtLine {
+            item,
+            term,
+            start_of_year: start,
+            end_of_year: end,
+            note,
+        });
+        true
+    }
+
+    fn affiliate_row(&mut self, r: &mut RowReader) -> bool {
+        let name = r.text(Column::AffiliateName, Need::Required);
+        r.item = name.value.clone();
+        // The single `Yok` row: the municipality has no affiliates; Türü may stay empty.
+        if let (Some(n), Some(cell)) = (&name.value, &name.cell) {
+            if fold(n) == "yok" {
+                return self.none_row(r, cell.clone());
+            }
+        }
+        let kind = r.choice(
+            Column::Kind,
+            Need::Required,
+            AffiliateKind::parse,
+            AffiliateKind::accepted(),
+        );
+        let field = r.text(Column::Field, Need::Optional);
+        let capital = r.amount(Column::Capital, Need::Optional);
+        // A share outside 0–100 is kept and flagged (M005); a loss is a negative result.
+        let share = r.number(Column::Share, Need::Optional);
+        let result = r.number(Column::Result, Need::Optional);
+        let note = r.text(Column::Note, Need::Optional);
+        if r.rejected {
+            return false;
+        }
+        let (Some(name), Some(kind)) = (take(name), take(kind)) else {
+            return false;
+        };
+        let Some(sheet) = self.out.finance.affiliates.as_mut() else {
+            return false;
+        };
+        if let Some(none) = sheet.declared_none.take() {
+            // A `Yok` row above real rows contradicts them: it leaves the model.
+            self.out.rows_rejected += 1;
+            self.out.findings.push(yok_among_rows(&none));
+        }
+        sheet.rows.push(Affiliate {
+            name,
+            kind,
+            field,
+            capital,
+            share,
+            result,
+            note,
+        });
+        true
+    }
+
+    /// The `Yok` row of İştirakler: kept when it is the sheet's only row, else D005.
+    fn none_row(&mut self, r: &mut RowReader, cell: CellRef) -> bool {
+        let Some(sheet) = self.out.finance.affiliates.as_mut() else {
+            return false;
+        };
+        if let Some(first) = &sheet.declared_none {
+            let msg = format!(
+                "“Yok” satırı iki kez yazılmış: ilk kez {} hücresinde. Tekrarlanan satırı silin. Bu satır modele alınmadı.",
+                first.a1()
+            );
+            r.push(Code::D003, cell.col, msg);
+            return false;
+        }
+        if !sheet.rows.is_empty() {
+            r.findings.push(yok_among_rows(&cell));
+            r.rejected = true;
+            return false;
+        }
+        sheet.declared_none = Some(cell);
+        true
+    }
+
+    fn transfer_row(&mut self, r: &mut RowReader) -> bool {
+        let plan = (
+            self.ctx.settings.years.plan_start,
+            self.ctx.settings.years.plan_end,
+        );
+        let year = r.year(Column::Year, plan);
+        let recipient = r.text(Column::Recipient, Need::Required);
+        r.item = recipient.value.clone();
+        let amount = r.amount(Column::Amount, Need::Required);
+        let note = r.text(Column::Note, Need::Optional);
+        if r.rejected {
+            return false;
+        }
+        let (Some((year, _)), Some(recipient), Some(amount)) =
+            (year, take(recipient), take(amount))
+        else {
+            return false;
+        };
+        let Some(sheet) = self.out.finance.transfers.as_mut() else {
+            return false;
+        };
+        sheet.rows.push(Transfer {
+            year,
+            recipient,
+            amount,
+            note,
+        });
+        true
+    }
+}
+
+/// D005 for a `Yok` row in an İştirakler sheet that also has affiliates.
+fn yok_among_rows(cell: &CellRef) -> Finding {
+    Finding::new(
+        Code::D005,
+        "“Yok” satırı, belediyenin bağlı kuruluşu, işletmesi ve ortaklığı olmadığını söyler ve sayfadaki tek satır olmalı; bu sayfada kuruluş satırları da var. “Yok” satırını silin. Satır modele alınmadı.",
+    )
+    .at(cell)
+    .item("Yok")
+}
+
+/// `1`, `01`, `1.0` → `01`; the revenue codes of [`crate::model::REVENUE_CODES`] (no 07).
+pub fn parse_revenue_code(text: &str) -> Option<&'static str> {
+    let code = parse_economic_code(text)?;
+    crate::model::REVENUE_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(c, _)| *c)
+}
+
+fn revenue_codes_list() -> String {
+    crate::model::REVENUE_CODES
+        .iter()
+        .map(|(c, n)| format!("{c} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `1`, `01`, `1.0` → `01` … `09`.

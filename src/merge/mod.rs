@@ -1,9 +1,11 @@
 //! The merge stage: every workbook read, with plan.yaml, into one model. Each workbook is
 //! matched to its directorate in kurum.yaml ([`owners`]: Y005, Y006, Y007), its rows are taken
 //! with their codes checked across workbooks ([`rows`]: D002, D003, realisations onto their
-//! indicators), and the goals come from the plan ([`plan`]). Every file gets one line of the
+//! indicators), the institution-level sheets are taken from the one workbook that carries each
+//! ([`finance`]: M001), and the goals come from the plan ([`plan`]). Every file gets one line of the
 //! report ([`FileEntry`]): rows read = rows in the model + rows rejected.
 
+mod finance;
 mod owners;
 mod plan;
 mod rows;
@@ -64,6 +66,7 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
     let owner = owners::assign(settings, &mut books);
     let mut directorates = owners::directorates(settings);
     let mut rows = rows::Rows::default();
+    let mut finance_rows = finance::FinanceRows::default();
     for (mut book, directorate) in books.into_iter().zip(owner) {
         for f in &mut book.findings {
             if f.directorate.is_none() {
@@ -92,6 +95,7 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
             }
         };
         owners::fill(&mut directorates, &name, &book);
+        finance_rows.take(&book.file, &name, std::mem::take(&mut book.finance));
         let file = book.file.clone();
         let rows_read = book.rows_read;
         let taken = rows.take(book, &name, &mut findings);
@@ -105,6 +109,14 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
         });
     }
     let (indicators, activities, budget) = rows.finish();
+    let (finance, finance_findings, finance_counts) = finance_rows.finish();
+    findings.extend(finance_findings);
+    for entry in &mut files {
+        if let Some(count) = finance_counts.get(&entry.file) {
+            entry.rows_in_model += count.kept;
+            entry.rows_rejected += count.rejected;
+        }
+    }
     findings.extend(owners::missing(&directorates));
 
     let plan = &project.plan;
@@ -119,6 +131,7 @@ pub fn merge(project: &Project, ingested: Ingested) -> Merged {
         indicators,
         activities,
         budget,
+        finance,
         decisions: Vec::new(),
         changes: Vec::new(),
     };

@@ -1,5 +1,6 @@
-//! The canonical model: one municipality's plan, indicators, realisations, activities and
-//! budget, merged from plan.yaml and every directorate workbook. Every value remembers the
+//! The canonical model: one municipality's plan, indicators, realisations, activities,
+//! budget and institution-level finance (revenue, debt, affiliates, transfers), merged from
+//! plan.yaml and every directorate workbook. Every value remembers the
 //! cell it came from ([`Sourced`]), so a finding or a mark in a book can point back to it.
 //!
 //! # Glossary
@@ -23,6 +24,16 @@
 //! | ekonomik kod | `economic_code` |
 //! | bütçe dışı kaynak | `off_budget` |
 //! | izleme / raporlama sıklığı | `monitoring` / `reporting` ([`Frequency`]) |
+//! | gelir | [`Revenue`] |
+//! | tahmin (bütçe tahmini) | `estimate` |
+//! | tahsilat | `collected` |
+//! | borç | [`Debt`] |
+//! | vade | `term` ([`DebtTerm`]) |
+//! | iştirak (bağlı kuruluş, işletme, ortaklık) | [`Affiliate`] |
+//! | transfer | [`Transfer`] |
+//! | açıklama (of a deviation: sapma nedeni) | `explanation` |
+//! | not (free remark) | `note` |
+//! | mali bilgiler (the institution-level sheets) | [`Finance`] |
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -175,6 +186,49 @@ pub fn economic_code_name(code: &str) -> &'static str {
         .unwrap_or("")
 }
 
+closed_set! {
+    /// Vade of a debt (Borçlar sheet).
+    DebtTerm {
+        Short => "Kısa Vadeli" ["Kısa", "Kısa Vade"],
+        Long => "Uzun Vadeli" ["Uzun", "Uzun Vade"],
+    }
+}
+
+closed_set! {
+    /// Türü of an affiliate (İştirakler sheet, 5393 md. 56).
+    AffiliateKind {
+        Subsidiary => "Bağlı Kuruluş" ["Bağlı İdare"],
+        Enterprise => "İşletme" ["Belediye İşletmesi"],
+        Company => "Şirket" ["Belediye Şirketi", "Ortaklık"],
+        Union => "Birlik" ["Mahalli İdare Birliği", "Belediye Birliği"],
+    }
+}
+
+/// The revenue codes of the budget (spec/finance.md); there is no 07. 09 Red ve İadeler is
+/// typed as a positive amount and subtracted in every total ([`RevenueLine::sign`]).
+pub const REVENUE_CODES: [(&str, &str); 8] = [
+    ("01", "Vergi Gelirleri"),
+    ("02", "Sosyal Güvenlik Gelirleri"),
+    ("03", "Teşebbüs ve Mülkiyet Gelirleri"),
+    ("04", "Alınan Bağış ve Yardımlar ile Özel Gelirler"),
+    ("05", "Diğer Gelirler"),
+    ("06", "Sermaye Gelirleri"),
+    ("08", "Alacaklardan Tahsilat"),
+    ("09", "Red ve İadeler"),
+];
+
+/// The revenue code that is subtracted (Red ve İadeler).
+pub const REFUNDS_CODE: &str = "09";
+
+/// The name of a revenue code (`01` → Vergi Gelirleri).
+pub fn revenue_code_name(code: &str) -> &'static str {
+    REVENUE_CODES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| *n)
+        .unwrap_or("")
+}
+
 /// A directorate (müdürlük, harcama birimi) as kurum.yaml expects it and its workbook fills in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Directorate {
@@ -307,6 +361,207 @@ pub struct BudgetLine {
     pub total_appropriation: Sourced<f64>,
     /// Harcama.
     pub expenditure: Sourced<Option<f64>>,
+    /// Açıklama: why the spending deviates from the appropriation (5018 md. 41, M004).
+    pub explanation: Sourced<Option<String>>,
+}
+
+/// Gelir: one revenue code's estimate and collection for a year (one row of the `Gelirler`
+/// sheet).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevenueLine {
+    pub year: i32,
+    /// `01` … `09` of [`REVENUE_CODES`].
+    pub economic_code: String,
+    /// Where the code was written (the row's identity for findings).
+    pub code_cell: Option<CellRef>,
+    /// Bütçe Tahmini, as typed (09 positive).
+    pub estimate: Sourced<f64>,
+    /// Tahsilat, as typed (09 positive); `None` where the cell is empty.
+    pub collected: Sourced<Option<f64>>,
+    /// Açıklama: why the collection deviates from the estimate (M004).
+    pub explanation: Sourced<Option<String>>,
+}
+
+impl RevenueLine {
+    /// +1, or −1 for 09 Red ve İadeler, which every total subtracts.
+    pub fn sign(&self) -> f64 {
+        if self.economic_code == REFUNDS_CODE {
+            -1.0
+        } else {
+            1.0
+        }
+    }
+
+    /// The estimate as it counts in a total (09 negative).
+    pub fn signed_estimate(&self) -> f64 {
+        self.sign() * self.estimate.value
+    }
+
+    /// The collection as it counts in a total (09 negative); `None` when not written.
+    pub fn signed_collected(&self) -> Option<f64> {
+        self.collected.value.map(|c| self.sign() * c)
+    }
+}
+
+/// Borç: one debt item of the debt position at the start and end of the report year (one row
+/// of the `Borçlar` sheet, 5393 md. 56).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DebtLine {
+    /// Borç Kalemi: İller Bankası, Banka Kredileri, SGK Prim Borçları, …
+    pub item: Sourced<String>,
+    pub term: Sourced<DebtTerm>,
+    /// Yıl Başı (TL): the debt at 1 January of the report year.
+    pub start_of_year: Sourced<f64>,
+    /// Yıl Sonu (TL): the debt at 31 December of the report year.
+    pub end_of_year: Sourced<f64>,
+    /// Açıklama.
+    pub note: Sourced<Option<String>>,
+}
+
+impl DebtLine {
+    /// Yıl Sonu − Yıl Başı (negative when the debt fell).
+    pub fn change(&self) -> f64 {
+        self.end_of_year.value - self.start_of_year.value
+    }
+}
+
+/// İştirak: a bağlı kuruluş, işletme, şirket or birlik of the municipality (one row of the
+/// `İştirakler` sheet, 5393 md. 56).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Affiliate {
+    /// Adı.
+    pub name: Sourced<String>,
+    /// Türü.
+    pub kind: Sourced<AffiliateKind>,
+    /// Faaliyet Alanı.
+    pub field: Sourced<Option<String>>,
+    /// Sermaye (TL).
+    pub capital: Sourced<Option<f64>>,
+    /// Belediye Payı (%): kept as typed, M005 flags a value outside 0–100.
+    pub share: Sourced<Option<f64>>,
+    /// Yıl Sonucu (TL): the year's profit, negative for a loss.
+    pub result: Sourced<Option<f64>>,
+    /// Açıklama.
+    pub note: Sourced<Option<String>>,
+}
+
+/// A resource transferred to another institution in a year (one row of the `Transferler`
+/// sheet): a union's share, a contribution to a public institution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transfer {
+    pub year: i32,
+    /// Alıcı Kurum.
+    pub recipient: Sourced<String>,
+    /// Tutar (TL).
+    pub amount: Sourced<f64>,
+    /// Açıklama (the legal basis, Dayanak).
+    pub note: Sourced<Option<String>>,
+}
+
+/// One institution-level sheet as it was sent: the workbook and sheet it came from and its
+/// rows. `Option<FinanceSheet<_>>` in [`Finance`] tells a sheet not sent (`None`) from a sheet
+/// sent with no rows (`Some` with `rows` empty).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FinanceSheet<T> {
+    /// The workbook, relative to the project folder: `birimler/mali-hizmetler.xlsx`.
+    pub file: String,
+    /// The sheet's name as written in the workbook.
+    pub sheet: String,
+    /// In the sheet's order (revenue: by year, then code).
+    pub rows: Vec<T>,
+    /// `İştirakler` only: the cell of the single `Yok` row, which says the municipality has no
+    /// affiliates (`rows` is then empty).
+    pub declared_none: Option<CellRef>,
+}
+
+impl<T> FinanceSheet<T> {
+    pub fn new(file: &str, sheet: &str) -> FinanceSheet<T> {
+        FinanceSheet {
+            file: file.to_string(),
+            sheet: sheet.to_string(),
+            rows: Vec::new(),
+            declared_none: None,
+        }
+    }
+
+    /// Rows in the model, the `Yok` row included (for the row accounting).
+    pub fn row_count(&self) -> usize {
+        self.rows.len() + usize::from(self.declared_none.is_some())
+    }
+}
+
+/// Which institution-level sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum FinanceKind {
+    Revenue,
+    Debts,
+    Affiliates,
+    Transfers,
+}
+
+impl FinanceKind {
+    pub const ALL: [FinanceKind; 4] = [
+        FinanceKind::Revenue,
+        FinanceKind::Debts,
+        FinanceKind::Affiliates,
+        FinanceKind::Transfers,
+    ];
+
+    /// The sheet's name as the template writes it.
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            FinanceKind::Revenue => "Gelirler",
+            FinanceKind::Debts => "Borçlar",
+            FinanceKind::Affiliates => "İştirakler",
+            FinanceKind::Transfers => "Transferler",
+        }
+    }
+}
+
+/// Mali bilgiler: the four optional institution-level sheets (spec/finance.md), each from the
+/// one workbook that carries it. A sheet that was sent but cannot be used is in `rejected` and
+/// `None` here: it came in two workbooks (M001, neither copy is used) or lacks a required
+/// column (Y003).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Finance {
+    /// Gelirler.
+    pub revenue: Option<FinanceSheet<RevenueLine>>,
+    /// Borçlar.
+    pub debts: Option<FinanceSheet<DebtLine>>,
+    /// İştirakler.
+    pub affiliates: Option<FinanceSheet<Affiliate>>,
+    /// Transferler.
+    pub transfers: Option<FinanceSheet<Transfer>>,
+    /// The sheets sent but not used (M001, Y003), in [`FinanceKind`] order, each once.
+    pub rejected: Vec<FinanceKind>,
+}
+
+impl Finance {
+    /// The revenue lines of a year, in code order.
+    pub fn revenue_of(&self, year: i32) -> impl Iterator<Item = &RevenueLine> {
+        self.revenue
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter(move |r| r.year == year)
+    }
+
+    /// The transfers of a year, in the sheet's order.
+    pub fn transfers_of(&self, year: i32) -> impl Iterator<Item = &Transfer> {
+        self.transfers
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter(move |t| t.year == year)
+    }
+
+    /// Whether a sheet was sent (present in exactly one workbook, whatever its rows).
+    pub fn sent(&self, kind: FinanceKind) -> bool {
+        match kind {
+            FinanceKind::Revenue => self.revenue.is_some(),
+            FinanceKind::Debts => self.debts.is_some(),
+            FinanceKind::Affiliates => self.affiliates.is_some(),
+            FinanceKind::Transfers => self.transfers.is_some(),
+        }
+    }
 }
 
 /// One change an amendment made, for the annex "Meclis Kararıyla Yapılan Değişiklikler".
@@ -349,6 +604,8 @@ pub struct Model {
     pub activities: Vec<Activity>,
     /// By directorate (kurum.yaml order), year, economic code.
     pub budget: Vec<BudgetLine>,
+    /// The institution-level sheets: revenue, debt, affiliates, transfers.
+    pub finance: Finance,
     pub decisions: Vec<Decision>,
     pub changes: Vec<ChangeRecord>,
 }
@@ -433,6 +690,14 @@ impl Model {
                 &b.economic_code,
             ))
         });
+        if let Some(revenue) = &mut self.finance.revenue {
+            revenue
+                .rows
+                .sort_by(|a, b| (a.year, &a.economic_code).cmp(&(b.year, &b.economic_code)));
+        }
+        if let Some(transfers) = &mut self.finance.transfers {
+            transfers.rows.sort_by_key(|t| t.year);
+        }
     }
 }
 
@@ -520,6 +785,15 @@ mod tests {
         assert_eq!(Frequency::parse("YILLIK"), Some(Frequency::Annual));
         assert_eq!(Frequency::parse("haftalık"), None);
         assert_eq!(Direction::accepted(), "Artış, Azalış, Artış/Azalış");
+        assert_eq!(DebtTerm::parse("kisa vadeli"), Some(DebtTerm::Short));
+        assert_eq!(DebtTerm::parse("UZUN VADELİ"), Some(DebtTerm::Long));
+        assert_eq!(
+            AffiliateKind::parse("bağlı kuruluş"),
+            Some(AffiliateKind::Subsidiary)
+        );
+        assert_eq!(AffiliateKind::parse("ŞİRKET"), Some(AffiliateKind::Company));
+        assert_eq!(AffiliateKind::parse("birlik"), Some(AffiliateKind::Union));
+        assert_eq!(AffiliateKind::parse("vakıf"), None);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub fn check(project: &Project, model: &Model, printable: &Printable) -> Vec<Fin
     walk.directorates();
     walk.indicators();
     walk.activities();
+    walk.budget();
+    walk.finance();
     walk.decisions();
     walk.findings
 }
@@ -64,6 +66,7 @@ impl<'a> Walk<'a> {
         let optional = [
             ("kurum.kisa_ad", &inst.short_name),
             ("kurum.il", &inst.province),
+            ("kurum.ilce", &inst.district),
         ];
         for (key, value) in optional {
             if let Some(v) = value {
@@ -76,6 +79,18 @@ impl<'a> Walk<'a> {
             None,
             None,
             &inst.finance_director,
+        );
+        self.text(
+            &yaml(INSTITUTION, "kurum.baskan_unvani"),
+            None,
+            None,
+            &inst.mayor_title,
+        );
+        self.text(
+            &yaml(INSTITUTION, "kurum.mali_hizmetler_unvani"),
+            None,
+            None,
+            &inst.finance_director_title,
         );
         for (i, d) in project.settings.directorates.iter().enumerate() {
             self.text(
@@ -189,6 +204,54 @@ impl<'a> Walk<'a> {
             }
             self.sourced(None, item, who, &a.name);
             self.optional(item, who, &a.note);
+        }
+    }
+
+    fn budget(&mut self) {
+        for l in &self.model.budget {
+            let who = Some(l.directorate.as_str()).filter(|d| !d.is_empty());
+            self.optional(Some(&l.economic_code), who, &l.explanation);
+        }
+    }
+
+    /// The institution-level sheets; `birim` is the directorate whose workbook sent them.
+    fn finance(&mut self) {
+        let model = self.model;
+        let f = &model.finance;
+        let owner = |file: &str| {
+            model
+                .directorates
+                .iter()
+                .find(|d| d.file.as_deref() == Some(file))
+                .map(|d| d.name.as_str())
+        };
+        if let Some(sheet) = &f.revenue {
+            let who = owner(&sheet.file);
+            for r in &sheet.rows {
+                self.optional(Some(&r.economic_code), who, &r.explanation);
+            }
+        }
+        if let Some(sheet) = &f.debts {
+            let who = owner(&sheet.file);
+            for d in &sheet.rows {
+                self.sourced(None, None, who, &d.item);
+                self.optional(None, who, &d.note);
+            }
+        }
+        if let Some(sheet) = &f.affiliates {
+            let who = owner(&sheet.file);
+            for a in &sheet.rows {
+                self.sourced(None, None, who, &a.name);
+                self.optional(None, who, &a.field);
+                self.optional(None, who, &a.note);
+            }
+        }
+        if let Some(sheet) = &f.transfers {
+            let who = owner(&sheet.file);
+            for t in &sheet.rows {
+                self.sourced(None, None, who, &t.recipient);
+                self.optional(None, who, &t.note);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::books::{book_context, narratives_present, Book, BookInput};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
-use crate::finding::{Code, Finding, Severity};
+use crate::finding::{Code, Finding};
 use crate::model::Model;
 use crate::output::{write_atomic, WriteError};
 use crate::printable::Printable;
@@ -206,16 +206,10 @@ impl Publisher {
             return Ok(built);
         };
         let present = narratives_present(&input.project.dir);
-        let errors: Vec<Finding> = input
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .cloned()
-            .collect();
         let books = BookInput {
             model: input.model,
             settings: &input.project.settings,
-            findings: &errors,
+            findings: input.findings,
             draft: input.draft,
             narratives: &present,
             project_dir: &input.project.dir,

@@ -1,6 +1,8 @@
-//! The rule catalogue of spec/rules.md (G, R and B codes) as data-driven checks over the merged
-//! model. [`RULES`] lists every rule: adding a rule is adding one item there and its function
-//! in the family's file ([`indicators`] for G, [`actuals`] for R, [`budget`] for B).
+//! The rule catalogue of spec/rules.md and spec/finance.md (G, R, B and M codes) as
+//! data-driven checks over the merged model. [`RULES`] lists every rule: adding a rule is
+//! adding one item there and its function in the family's file ([`indicators`] for G,
+//! [`actuals`] for R, [`budget`] for B, [`finance`] for M and B005, the institution-level
+//! finance). M001 is not a rule: the merge finds it.
 //!
 //! A rule never fails: it returns findings, each with its catalogue severity; the pipeline
 //! applies `kurallar.seviye` afterwards. The rules run on the model after amendments, so a
@@ -35,9 +37,26 @@
 //!   the column itself is missing, the sheet is named and the message says to add the column.
 //!   One finding per activity row, naming both values when both are empty.
 //! - **B004** is skipped when plan.yaml has no `maliyet_tahmini` for the hedef.
+//! - **M002, M003** name the sheet when it was sent, else the workbook of kurum.yaml's
+//!   `mali_hizmetler_birimi` (default: the directorate whose name holds "Mali Hizmetler") when
+//!   it sent one, else no file; `birim` is that directorate. A `Borçlar` or `İştirakler` sheet
+//!   with no row in the model counts as not sent (M003): a debt item that is zero is written
+//!   as 0, and İştirakler's single `Yok` row says there are none. A sheet that was sent but
+//!   not used (M001, Y003) gives no M002/M003: that finding already says why.
+//! - **M004** compares unrounded rates; over 100 % is Harcama above Toplam Ödenek by more than
+//!   half a kuruş (B002 fires for it as well: B002 asks to fix the amounts, M004 for the
+//!   reason). Rows without a Harcama or Tahsilat, with nothing appropriated, or with a Bütçe
+//!   Tahmini of 0 are not rated. Revenue has no upper bound (collecting more than estimated
+//!   needs no explanation), and every revenue code is rated alike, 09 included. Without an
+//!   Açıklama column the finding names the sheet and asks for the column.
+//! - **M005** keeps the share in the model (it flags, never rejects); without a share cell it
+//!   would name the row's Adı cell.
+//! - **B005** has no cell: it names the `mali_hizmetler_birimi`'s workbook when known; it is
+//!   skipped when no Bütçe line has the program year (B001 already fires then).
 
 pub mod actuals;
 pub mod budget;
+pub mod finance;
 pub mod indicators;
 
 use crate::config::Settings;
@@ -142,6 +161,31 @@ pub const RULES: &[Rule] = &[
         summary: "maliyet_tahmini differs from the activities' total",
         check: budget::cost_estimate_differs,
     },
+    Rule {
+        code: Code::B005,
+        summary: "program-year activity budgets plus transfers exceed the Başlangıç Ödeneği",
+        check: finance::activities_and_transfers_exceed_initial,
+    },
+    Rule {
+        code: Code::M002,
+        summary: "no Gelirler rows for the report year",
+        check: finance::revenue_missing,
+    },
+    Rule {
+        code: Code::M003,
+        summary: "no Borçlar or no İştirakler data",
+        check: finance::debts_or_affiliates_missing,
+    },
+    Rule {
+        code: Code::M004,
+        summary: "budget or revenue deviation without Açıklama",
+        check: finance::deviation_without_explanation,
+    },
+    Rule {
+        code: Code::M005,
+        summary: "Belediye Payı outside 0–100",
+        check: finance::share_out_of_range,
+    },
 ];
 
 /// Runs every rule on the model; findings carry their catalogue severity.
@@ -199,11 +243,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_g_r_b_code_has_exactly_one_rule() {
+    fn every_g_r_b_m_code_has_exactly_one_rule() {
         for code in Code::ALL {
             let family = &code.as_str()[..1];
             let n = RULES.iter().filter(|r| r.code == *code).count();
-            if matches!(family, "G" | "R" | "B") {
+            // M001 (a sheet in two workbooks) is the merge's.
+            if matches!(family, "G" | "R" | "B" | "M") && *code != Code::M001 {
                 assert_eq!(n, 1, "{code}");
             } else {
                 assert_eq!(n, 0, "{code}");

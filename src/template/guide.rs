@@ -7,7 +7,10 @@ use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 use super::style::Styles;
 use super::table;
 use super::{Subject, GUIDE_SHEET};
-use crate::model::{ActivityKind, Direction, Frequency, Period, Status, ECONOMIC_CODES};
+use crate::model::{
+    ActivityKind, AffiliateKind, DebtTerm, Direction, Frequency, Period, Status, ECONOMIC_CODES,
+    REVENUE_CODES,
+};
 
 /// Who answers questions about the workbook.
 pub const CONTACT: &str = "Strateji Geliştirme Müdürlüğü";
@@ -240,10 +243,38 @@ pub fn write(
     )?;
     w.pair("Bütçe",
         &format!(
-            "Ekonomik koda göre (01–09) başlangıç ödeneği, toplam ödenek ve harcama; {} ve {} yılları için satırlar hazırdır.",
-            y.report, y.program
+            "Ekonomik koda göre (01–09) başlangıç ödeneği, toplam ödenek ve harcama; {} ve {} yılları için satırlar hazırdır. Gerçekleşme oranı (Harcama / Toplam Ödenek) alt eşiğin (%{}) altında ya da %100'ün üstünde kalan {} satırına sapmanın nedenini Açıklama sütununa yazın.",
+            y.report,
+            y.program,
+            crate::text::format::plain_number(settings.rules.budget_floor),
+            y.report
         ),
     )?;
+    if s.finance.is_some() {
+        w.pair(
+            "Gelirler",
+            &format!(
+                "Kurumun gelir bütçesi, ekonomik koda göre: Bütçe Tahmini ve Tahsilat; {} yılı ve bir önceki yıl. 09 Red ve İadeler artı yazılır, toplamlardan düşülür. Tahsilat oranı alt eşiğin (%{}) altında kalan koda Açıklama yazın.",
+                y.report,
+                crate::text::format::plain_number(settings.rules.revenue_floor)
+            ),
+        )?;
+        w.pair(
+            "Borçlar",
+            &format!(
+                "Belediyenin borç durumu (5393 s. Kanun md. 56): her borç kalemi için vadesi, 1 Ocak {} ve 31 Aralık {} tutarları.",
+                y.report, y.report
+            ),
+        )?;
+        w.pair(
+            "İştirakler",
+            "Bağlı kuruluş, işletme, şirket ve birlikler (5393 s. Kanun md. 56): türü, faaliyet alanı, sermayesi, belediyenin payı, yıl sonucu (zarar eksi). Hiçbiri yoksa tek satıra “Yok” yazın.",
+        )?;
+        w.pair(
+            "Transferler",
+            "Diğer idarelere (birlikler, kamu kurumları) aktarılan kaynaklar: yıl, alıcı kurum, tutar ve dayanağı.",
+        )?;
+    }
 
     w.heading("En sık yapılan hatalar")?;
     w.pair("Hedefe Etkisi toplamı 100",
@@ -313,6 +344,21 @@ pub fn write(
     )?;
     w.pair("Türü", &join(ActivityKind::ALL, ActivityKind::label))?;
     w.pair("Durum", &join(Status::ALL, Status::label))?;
+    if s.finance.is_some() {
+        w.pair(
+            "Gelir Kodu",
+            &REVENUE_CODES
+                .iter()
+                .map(|(c, n)| format!("{c} {n}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )?;
+        w.pair("Vade", &join(DebtTerm::ALL, DebtTerm::label))?;
+        w.pair(
+            "İştirak Türü",
+            &join(AffiliateKind::ALL, AffiliateKind::label),
+        )?;
+    }
     w.pair(
         "Ekonomik Kod",
         &ECONOMIC_CODES

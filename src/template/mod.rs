@@ -3,7 +3,10 @@
 //!
 //! Each workbook holds, in order: "Nasıl Doldurulur" (how to fill it in; kitap ignores this
 //! sheet with a `bilgi` Y001), `Birim`, `Göstergeler`, `Gerçekleşmeler`, `Faaliyetler`,
-//! `Bütçe` — the sheets and headers of spec/workbook.md. Codes and known facts are locked,
+//! `Bütçe` — the sheets and headers of spec/workbook.md — and, in the workbook of the
+//! directorate that carries them ([`finance_carrier`]), the institution-level sheets
+//! `Gelirler`, `Borçlar`, `İştirakler`, `Transferler` of spec/finance.md, prefilled with the
+//! project's current rows. Codes and known facts are locked,
 //! the cells a directorate fills stay open; every closed set has a drop-down list and every
 //! number cell a number check; sheets are protected without a password.
 //!
@@ -25,11 +28,14 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 
 pub use name::file_name;
-pub use sheets::{INFO_ECONOMIC_NAME, INFO_INDICATOR_NAME, INFO_YEAR_TARGET};
+pub use sheets::{
+    INFO_ECONOMIC_NAME, INFO_INDICATOR_NAME, INFO_REVENUE_NAME, INFO_YEAR_TARGET,
+    SUGGESTED_DEBT_ITEMS,
+};
 
 use crate::config::{ExpectedDirectorate, Project};
 use crate::ingest::{self, columns::SheetRole, WorkbookReader};
-use crate::model::{Activity, BudgetLine, Directorate, Indicator, Model};
+use crate::model::{Activity, BudgetLine, Directorate, Finance, Indicator, Model};
 use crate::output::{write_atomic, WriteError};
 
 /// The first sheet: how to fill the workbook in. kitap does not read it.
@@ -184,7 +190,43 @@ fn build(s: &Subject) -> Result<Vec<u8>, XlsxError> {
         ws.set_name(role.name())?;
         table::write_table(ws, &styles, t)?;
     }
+    if let Some(finance) = s.finance {
+        let tables = [
+            (SheetRole::Revenue, sheets::revenue(s, finance)?),
+            (SheetRole::Debts, sheets::debts(finance)?),
+            (SheetRole::Affiliates, sheets::affiliates(finance)?),
+            (SheetRole::Transfers, sheets::transfers(s, finance)?),
+        ];
+        for (role, t) in &tables {
+            let ws = wb.add_worksheet();
+            ws.set_name(role.name())?;
+            table::write_table(ws, &styles, t)?;
+        }
+    }
     wb.save_to_buffer()
+}
+
+/// The directorate (kurum.yaml's `ad`) whose template carries the institution-level sheets:
+/// kurum.yaml's `mali_hizmetler_birimi` (or the directorate named "Mali Hizmetler"), else the
+/// directorate whose workbook sends them now.
+pub fn finance_carrier(project: &Project, model: &Model) -> Option<String> {
+    if let Some(name) = &project.settings.finance_directorate {
+        return Some(name.clone());
+    }
+    let f = &model.finance;
+    let files = [
+        f.revenue.as_ref().map(|s| s.file.as_str()),
+        f.debts.as_ref().map(|s| s.file.as_str()),
+        f.affiliates.as_ref().map(|s| s.file.as_str()),
+        f.transfers.as_ref().map(|s| s.file.as_str()),
+    ];
+    files.into_iter().flatten().find_map(|file| {
+        model
+            .directorates
+            .iter()
+            .find(|d| d.file.as_deref() == Some(file))
+            .map(|d| d.name.clone())
+    })
 }
 
 /// One directorate and what the model knows of it.
@@ -199,6 +241,8 @@ pub(crate) struct Subject<'a> {
     pub indicators: Vec<&'a Indicator>,
     pub activities: Vec<&'a Activity>,
     pub budget: Vec<&'a BudgetLine>,
+    /// The institution-level data, when this directorate's template carries those sheets.
+    pub finance: Option<&'a Finance>,
 }
 
 impl<'a> Subject<'a> {
@@ -221,10 +265,12 @@ impl<'a> Subject<'a> {
             })
             .map(|o| o.code.as_str())
             .collect();
+        let carries = finance_carrier(project, model).is_some_and(|c| c == name);
         Subject {
             project,
             model,
             directorate,
+            finance: carries.then_some(&model.finance),
             info: model.directorate(name),
             objectives,
             indicators: model

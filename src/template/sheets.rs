@@ -1,5 +1,7 @@
 //! The five sheets kitap reads, laid out for one directorate and prefilled with what the
-//! model knows of it. Header texts are the first names of src/ingest/columns.rs.
+//! model knows of it, and the four institution-level sheets (Gelirler, Borçlar, İştirakler,
+//! Transferler) for the directorate that carries them. Header texts are the first names of
+//! src/ingest/columns.rs.
 //!
 //! What is locked: the header row; in rows the model already holds (a known indicator,
 //! realisation, activity year or budget line) the codes and the facts that identify the row or
@@ -15,10 +17,12 @@ use super::style::{Kind, Styles};
 use super::table::{self, Cell, Column, Table, Value};
 use super::{Subject, BLANK_ROWS_PER_OBJECTIVE};
 use crate::ingest::columns::{
-    Column as Col, ColumnSpec, ACTIVITY_COLUMNS, ACTUAL_COLUMNS, BUDGET_COLUMNS, INDICATOR_COLUMNS,
+    Column as Col, ColumnSpec, ACTIVITY_COLUMNS, ACTUAL_COLUMNS, AFFILIATE_COLUMNS, BUDGET_COLUMNS,
+    DEBT_COLUMNS, INDICATOR_COLUMNS, REVENUE_COLUMNS, TRANSFER_COLUMNS,
 };
 use crate::model::{
-    economic_code_name, ActivityKind, Direction, Frequency, Period, Status, ECONOMIC_CODES,
+    economic_code_name, revenue_code_name, ActivityKind, AffiliateKind, DebtTerm, Direction,
+    Finance, Frequency, Period, Status, ECONOMIC_CODES, REVENUE_CODES,
 };
 
 /// The header kitap prints for a column: the first of its names.
@@ -38,6 +42,7 @@ fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<&'static str>
 pub const INFO_INDICATOR_NAME: &str = "Gösterge Adı";
 pub const INFO_YEAR_TARGET: &str = "Yıl Hedefi";
 pub const INFO_ECONOMIC_NAME: &str = "Ekonomik Kod Adı";
+pub const INFO_REVENUE_NAME: &str = "Gelir Türü";
 
 /// The range of the Göstergeler codes, for the drop-down of Gerçekleşmeler.
 fn indicator_code_range(rows: usize) -> String {
@@ -353,6 +358,10 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
         Column::new(header(spec, Col::InitialAppropriation), Kind::Amount).check(table::amount()?),
         Column::new(header(spec, Col::TotalAppropriation), Kind::Amount).check(table::amount()?),
         Column::new(header(spec, Col::Expenditure), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Note), Kind::LongText).check(table::hint(
+            "Açıklama",
+            "Gerçekleşme oranı alt eşiğin (kurum.yaml, varsayılan %85) altında ya da %100'ün üstündeyse sapmanın nedeni (5018 s. Kanun md. 41).",
+        )?),
     ];
     let mut keyed: Vec<((i32, String), Vec<Cell>)> = Vec::new();
     for line in &s.budget {
@@ -365,6 +374,7 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
                 Cell::number(line.initial_appropriation.value, false),
                 Cell::number(line.total_appropriation.value, false),
                 Cell::opt_number(line.expenditure.value, false),
+                Cell::opt_text(line.explanation.value.as_deref(), false),
             ],
         ));
     }
@@ -387,6 +397,7 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
                     Cell::empty(),
                     Cell::empty(),
                     Cell::empty(),
+                    Cell::empty(),
                 ],
             ));
         }
@@ -395,6 +406,202 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
     Ok(Table {
         columns,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),
+        freeze_cols: 0,
+    })
+}
+
+/// Gelirler: every known revenue line (year and code locked, amounts open), and the revenue
+/// codes of the report year not yet sent.
+pub fn revenue(s: &Subject, finance: &Finance) -> Result<Table, XlsxError> {
+    let spec = REVENUE_COLUMNS;
+    let (start, end) = s.project.settings.years.revenue_years();
+    let codes: Vec<&str> = REVENUE_CODES.iter().map(|(c, _)| *c).collect();
+    let columns = vec![
+        Column::new(header(spec, Col::Year), Kind::Year).check(table::year_between(
+            start,
+            end,
+            "rapor yılı, önceki yıl ya da plan dönemi",
+        )?),
+        Column::new(header(spec, Col::EconomicCode), Kind::EconomicCode)
+            .check(table::choice(header(spec, Col::EconomicCode), &codes)?),
+        Column::info(INFO_REVENUE_NAME, Kind::Text),
+        Column::new(header(spec, Col::Estimate), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Collected), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Note), Kind::LongText).check(table::hint(
+            "Açıklama",
+            "Tahsilat oranı alt eşiğin (kurum.yaml, varsayılan %85) altındaysa nedeni. 09 Red ve İadeler artı yazılır; toplamlardan düşülür.",
+        )?),
+    ];
+    let lines = finance.revenue.iter().flat_map(|sheet| &sheet.rows);
+    let mut keyed: Vec<((i32, String), Vec<Cell>)> = lines
+        .map(|r| {
+            (
+                (r.year, r.economic_code.clone()),
+                vec![
+                    Cell::number(r.year as f64, true),
+                    Cell::text(&r.economic_code, true),
+                    Cell::text(revenue_code_name(&r.economic_code), true),
+                    Cell::number(r.estimate.value, false),
+                    Cell::opt_number(r.collected.value, false),
+                    Cell::opt_text(r.explanation.value.as_deref(), false),
+                ],
+            )
+        })
+        .collect();
+    let year = s.report_year();
+    for (code, name) in REVENUE_CODES {
+        if finance.revenue_of(year).any(|r| r.economic_code == code) {
+            continue;
+        }
+        keyed.push((
+            (year, code.to_string()),
+            vec![
+                Cell::number(year as f64, false),
+                Cell::text(code, false),
+                Cell::text(name, false),
+                Cell::empty(),
+                Cell::empty(),
+                Cell::empty(),
+            ],
+        ));
+    }
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Table {
+        columns,
+        rows: keyed.into_iter().map(|(_, r)| r).collect(),
+        freeze_cols: 0,
+    })
+}
+
+/// The debt items suggested when none is known yet (spec/finance.md).
+pub const SUGGESTED_DEBT_ITEMS: [&str; 5] = [
+    "Banka Kredileri",
+    "İller Bankası",
+    "SGK Prim Borçları",
+    "Vergi Borçları",
+    "Tedarikçilere Borçlar",
+];
+
+/// Borçlar: the known debt items, all open (a paid-off item's row can be deleted), or the
+/// usual items as suggestions.
+pub fn debts(finance: &Finance) -> Result<Table, XlsxError> {
+    let spec = DEBT_COLUMNS;
+    let terms = labels(DebtTerm::ALL, DebtTerm::label);
+    let columns = vec![
+        Column::new(header(spec, Col::DebtItem), Kind::LongText),
+        Column::new(header(spec, Col::Term), Kind::Choice)
+            .check(table::choice(header(spec, Col::Term), &terms)?),
+        Column::new(header(spec, Col::StartOfYear), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::EndOfYear), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Note), Kind::LongText),
+    ];
+    let known: Vec<Vec<Cell>> = finance
+        .debts
+        .iter()
+        .flat_map(|sheet| &sheet.rows)
+        .map(|d| {
+            vec![
+                Cell::text(&d.item.value, false),
+                Cell::text(d.term.value.label(), false),
+                Cell::number(d.start_of_year.value, false),
+                Cell::number(d.end_of_year.value, false),
+                Cell::opt_text(d.note.value.as_deref(), false),
+            ]
+        })
+        .collect();
+    let rows = if known.is_empty() && finance.debts.is_none() {
+        SUGGESTED_DEBT_ITEMS
+            .iter()
+            .map(|item| {
+                let mut row = vec![Cell::empty(); columns.len()];
+                row[0] = Cell::text(*item, false);
+                row
+            })
+            .collect()
+    } else {
+        known
+    };
+    Ok(Table {
+        columns,
+        rows,
+        freeze_cols: 1,
+    })
+}
+
+/// İştirakler: the known affiliates (or the `Yok` row), all open.
+pub fn affiliates(finance: &Finance) -> Result<Table, XlsxError> {
+    let spec = AFFILIATE_COLUMNS;
+    let kinds = labels(AffiliateKind::ALL, AffiliateKind::label);
+    let columns = vec![
+        Column::new(header(spec, Col::AffiliateName), Kind::LongText).check(table::hint(
+            "Adı",
+            "Bağlı kuruluş, işletme, şirket ya da birliğin adı. Hiçbiri yoksa tek satıra “Yok” yazın.",
+        )?),
+        Column::new(header(spec, Col::Kind), Kind::Choice)
+            .check(table::choice(header(spec, Col::Kind), &kinds)?),
+        Column::new(header(spec, Col::Field), Kind::LongText),
+        Column::new(header(spec, Col::Capital), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Share), Kind::Weight).check(table::share()?),
+        Column::new(header(spec, Col::Result), Kind::Number).check(table::number_with_hint(
+            "Yıl Sonucu (TL)",
+            "Yılın kârı; zarar eksi yazılır (örneğin -1250000).",
+        )?),
+        Column::new(header(spec, Col::Note), Kind::LongText),
+    ];
+    let sheet = finance.affiliates.as_ref();
+    let mut rows: Vec<Vec<Cell>> = sheet
+        .into_iter()
+        .flat_map(|s| &s.rows)
+        .map(|a| {
+            vec![
+                Cell::text(&a.name.value, false),
+                Cell::text(a.kind.value.label(), false),
+                Cell::opt_text(a.field.value.as_deref(), false),
+                Cell::opt_number(a.capital.value, false),
+                Cell::opt_number(a.share.value, false),
+                Cell::opt_number(a.result.value, false),
+                Cell::opt_text(a.note.value.as_deref(), false),
+            ]
+        })
+        .collect();
+    if sheet.is_some_and(|s| s.declared_none.is_some()) {
+        let mut row = vec![Cell::empty(); columns.len()];
+        row[0] = Cell::text("Yok", false);
+        rows.push(row);
+    }
+    Ok(Table {
+        columns,
+        rows,
+        freeze_cols: 1,
+    })
+}
+
+/// Transferler: the known transfers, all open.
+pub fn transfers(s: &Subject, finance: &Finance) -> Result<Table, XlsxError> {
+    let spec = TRANSFER_COLUMNS;
+    let (start, end) = s.plan_period();
+    let columns = vec![
+        Column::new(header(spec, Col::Year), Kind::Year).check(table::year(start, end)?),
+        Column::new(header(spec, Col::Recipient), Kind::LongText),
+        Column::new(header(spec, Col::Amount), Kind::Amount).check(table::amount()?),
+        Column::new(header(spec, Col::Note), Kind::LongText),
+    ];
+    let rows = finance
+        .transfers
+        .iter()
+        .flat_map(|sheet| &sheet.rows)
+        .map(|t| {
+            vec![
+                Cell::number(t.year as f64, false),
+                Cell::text(&t.recipient.value, false),
+                Cell::number(t.amount.value, false),
+                Cell::opt_text(t.note.value.as_deref(), false),
+            ]
+        })
+        .collect();
+    Ok(Table {
+        columns,
+        rows,
         freeze_cols: 0,
     })
 }
@@ -457,7 +664,32 @@ mod tests {
                     C::InitialAppropriation,
                     C::TotalAppropriation,
                     C::Expenditure,
+                    C::Note,
                 ][..],
+            ),
+            (
+                REVENUE_COLUMNS,
+                &[C::Year, C::EconomicCode, C::Estimate, C::Collected, C::Note][..],
+            ),
+            (
+                DEBT_COLUMNS,
+                &[C::DebtItem, C::Term, C::StartOfYear, C::EndOfYear, C::Note][..],
+            ),
+            (
+                AFFILIATE_COLUMNS,
+                &[
+                    C::AffiliateName,
+                    C::Kind,
+                    C::Field,
+                    C::Capital,
+                    C::Share,
+                    C::Result,
+                    C::Note,
+                ][..],
+            ),
+            (
+                TRANSFER_COLUMNS,
+                &[C::Year, C::Recipient, C::Amount, C::Note][..],
             ),
         ] {
             for c in cols {

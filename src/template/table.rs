@@ -278,6 +278,24 @@ pub fn weight() -> Result<DataValidation, XlsxError> {
     )
 }
 
+/// A share 0–100 (Belediye Payı).
+pub fn share() -> Result<DataValidation, XlsxError> {
+    stop(
+        DataValidation::new().allow_decimal_number(DataValidationRule::Between(0.0, 100.0)),
+        "0–100 arası bir sayı girin",
+        "Belediye Payı 0 ile 100 arasında bir yüzdedir; % işareti yazmayın (yüzde 45 için 45).",
+    )
+}
+
+/// A year between `start` and `end` that is not (only) the plan period: `what` says which.
+pub fn year_between(start: i32, end: i32, what: &str) -> Result<DataValidation, XlsxError> {
+    stop(
+        DataValidation::new().allow_whole_number(DataValidationRule::Between(start, end)),
+        "Yıl girin",
+        format!("Yılı dört rakamla yazın: {start}–{end} içinde bir yıl ({what})."),
+    )
+}
+
 /// A plan year.
 pub fn year(start: i32, end: i32) -> Result<DataValidation, XlsxError> {
     stop(

@@ -5,8 +5,9 @@
 //! A project's contents come one of two ways:
 //!
 //! - **Fixed workbooks** ([`TestProject::valid`]): [`KURUM`] and [`PLAN`] (three directorates,
-//!   amaçlar A1 and A2) and the workbooks [`fen_isleri`], [`zabita`] and [`kultur`], which a test
-//!   edits as sheets and cells ([`sheet`], `SheetSpec::set`) before writing them.
+//!   amaçlar A1 and A2) and the workbooks [`fen_isleri`], [`zabita`] (which carries the
+//!   institution-level sheets of [`FinanceSpec::valid`]) and [`kultur`], which a test edits as
+//!   sheets and cells ([`sheet`], `SheetSpec::set`) before writing them.
 //! - **A project described in rows** ([`ProjectSpec::valid`]): two directorates, each with the
 //!   hedef H1.k of amaç A1 and a [`standard_book`]; a test edits the rows (an indicator's
 //!   baseline, an activity's status, a hedef's cost) and [`ProjectSpec::check`] writes kurum.yaml,
@@ -18,7 +19,16 @@
 //! | Göstergeler | A Gösterge Kodu, B Hedef Kodu, C Gösterge Adı, D Ölçü Birimi, E Göstergenin Yönü, F Hedefe Etkisi (%), G Başlangıç Değeri, H–L 2025–2029, M İzleme Sıklığı, N Raporlama Sıklığı | 2: PG1.k.1, 3: PG1.k.2 |
 //! | Gerçekleşmeler | A Gösterge Kodu, B Yıl, C Dönem, D Gerçekleşen Değer, E Sapma Nedeni, F Veri Kaynağı | 2: PG1.k.1 2025 1. İzleme, 3: PG1.k.1 2025 Yıl Sonu, 4: PG1.k.2 2025 Yıl Sonu |
 //! | Faaliyetler | A Faaliyet Kodu, B Hedef Kodu, C Faaliyet Adı, D Türü, E Yıl, F Bütçe (TL), G Bütçe Dışı (TL), H Gerçekleşen (TL), I Durum | 2: F1.k.1 2025, 3: F1.k.1 2026 |
-//! | Bütçe | A Yıl, B Ekonomik Kod, C Başlangıç Ödeneği, D Toplam Ödenek, E Harcama | 2: 2025 03, 3: 2026 03 |
+//! | Bütçe | A Yıl, B Ekonomik Kod, C Başlangıç Ödeneği, D Toplam Ödenek, E Harcama, F Açıklama | 2: 2025 03 (75 %, explained), 3: 2026 03 |
+//!
+//! and, in `zabita.xlsx` only, the institution-level sheets of [`FinanceSpec::valid`]:
+//!
+//! | sheet | columns | rows |
+//! |---|---|---|
+//! | Gelirler | A Yıl, B Ekonomik Kod, C Bütçe Tahmini, D Tahsilat, E Açıklama | 2: 2025 01, 3: 2025 03, 4: 2025 09 |
+//! | Borçlar | A Borç Kalemi, B Vade, C Yıl Başı (TL), D Yıl Sonu (TL), E Açıklama | 2: İller Bankası, 3: SGK Prim Borçları |
+//! | İştirakler | A Adı, B Türü, C Faaliyet Alanı, D Sermaye (TL), E Belediye Payı (%), F Yıl Sonucu (TL), G Açıklama | 2: a company, 3: a union |
+//! | Transferler | A Yıl, B Alıcı Kurum, C Tutar (TL), D Açıklama | 2: 2025, 3: 2026 |
 //!
 //! where `k` is the directorate's hedef number (H1.k). Plan period 2025–2029, report year 2025,
 //! program year 2026. The fixed workbooks have the same columns and a few more (Göstergeler:
@@ -275,9 +285,31 @@ pub fn assert_rows_balance(checked: &Checked) {
                 .filter(|a| from(&a.code_cell))
                 .count()
             + m.activities.iter().filter(|a| from(&a.code_cell)).count()
-            + m.budget.iter().filter(|b| from(&b.code_cell)).count();
+            + m.budget.iter().filter(|b| from(&b.code_cell)).count()
+            + finance_rows_from(m, &f.file);
         assert_eq!(in_model, f.rows_in_model, "model rows of {}", f.file);
     }
+}
+
+/// The institution-level rows of the model whose cells are in `file` (the `Yok` row included).
+pub fn finance_rows_from(m: &kitap::model::Model, file: &str) -> usize {
+    let fin = &m.finance;
+    let from = |cell: Option<&kitap::finding::CellRef>| cell.is_some_and(|c| c.file == file);
+    let revenue = fin.revenue.iter().flat_map(|s| &s.rows);
+    let debts = fin.debts.iter().flat_map(|s| &s.rows);
+    let affiliates = fin.affiliates.iter().flat_map(|s| &s.rows);
+    let transfers = fin.transfers.iter().flat_map(|s| &s.rows);
+    revenue.filter(|r| from(r.code_cell.as_ref())).count()
+        + debts.filter(|d| from(d.item.cell.as_ref())).count()
+        + affiliates.filter(|a| from(a.name.cell.as_ref())).count()
+        + fin
+            .affiliates
+            .iter()
+            .filter(|s| from(s.declared_none.as_ref()))
+            .count()
+        + transfers
+            .filter(|t| from(t.recipient.cell.as_ref()))
+            .count()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -536,7 +568,10 @@ pub fn zabita() -> WorkbookSpec {
                 (2025.0, "01", 5_000_000.0, 5_000_000.0, Some(4_800_000.0)),
                 (2026.0, "03", 400_000.0, 400_000.0, None),
             ]),
-        ],
+        ]
+        .into_iter()
+        .chain(FinanceSpec::valid().sheets())
+        .collect(),
     }
 }
 
@@ -639,6 +674,204 @@ pub struct BudgetSpec {
     pub initial: Cell,
     pub total: Cell,
     pub spent: Cell,
+    /// Açıklama (column F).
+    pub explanation: Cell,
+}
+
+/// A row of the `Gelirler` sheet: A Yıl, B Ekonomik Kod, C Bütçe Tahmini, D Tahsilat,
+/// E Açıklama.
+#[derive(Debug, Clone)]
+pub struct RevenueSpec {
+    pub year: i32,
+    pub code: Cell,
+    pub estimate: Cell,
+    pub collected: Cell,
+    pub explanation: Cell,
+}
+
+/// A row of the `Borçlar` sheet: A Borç Kalemi, B Vade, C Yıl Başı (TL), D Yıl Sonu (TL),
+/// E Açıklama.
+#[derive(Debug, Clone)]
+pub struct DebtSpec {
+    pub item: Cell,
+    pub term: Cell,
+    pub start: Cell,
+    pub end: Cell,
+    pub note: Cell,
+}
+
+/// A row of the `İştirakler` sheet: A Adı, B Türü, C Faaliyet Alanı, D Sermaye (TL),
+/// E Belediye Payı (%), F Yıl Sonucu (TL), G Açıklama.
+#[derive(Debug, Clone)]
+pub struct AffiliateSpec {
+    pub name: Cell,
+    pub kind: Cell,
+    pub field: Cell,
+    pub capital: Cell,
+    pub share: Cell,
+    pub result: Cell,
+    pub note: Cell,
+}
+
+/// A row of the `Transferler` sheet: A Yıl, B Alıcı Kurum, C Tutar (TL), D Açıklama.
+#[derive(Debug, Clone)]
+pub struct TransferSpec {
+    pub year: Cell,
+    pub recipient: Cell,
+    pub amount: Cell,
+    pub note: Cell,
+}
+
+/// The four institution-level sheets of a workbook; `None` leaves a sheet out.
+#[derive(Debug, Clone)]
+pub struct FinanceSpec {
+    pub revenue: Option<Vec<RevenueSpec>>,
+    pub debts: Option<Vec<DebtSpec>>,
+    pub affiliates: Option<Vec<AffiliateSpec>>,
+    pub transfers: Option<Vec<TransferSpec>>,
+}
+
+pub const REVENUE_HEADER: [&str; 5] = [
+    "Yıl",
+    "Ekonomik Kod",
+    "Bütçe Tahmini",
+    "Tahsilat",
+    "Açıklama",
+];
+pub const DEBT_HEADER: [&str; 5] = [
+    "Borç Kalemi",
+    "Vade",
+    "Yıl Başı (TL)",
+    "Yıl Sonu (TL)",
+    "Açıklama",
+];
+pub const AFFILIATE_HEADER: [&str; 7] = [
+    "Adı",
+    "Türü",
+    "Faaliyet Alanı",
+    "Sermaye (TL)",
+    "Belediye Payı (%)",
+    "Yıl Sonucu (TL)",
+    "Açıklama",
+];
+pub const TRANSFER_HEADER: [&str; 4] = ["Yıl", "Alıcı Kurum", "Tutar (TL)", "Açıklama"];
+
+impl FinanceSpec {
+    /// Complete and clean: 2025 revenue for 01, 03 and 09 collected at 90 % or more, two
+    /// debts (İller Bankası, SGK), a company and a union, a transfer to the union in 2025
+    /// and 2026 (20.000 and 25.000 TL).
+    pub fn valid() -> FinanceSpec {
+        let revenue = |code: &str, estimate: f64, collected: f64| RevenueSpec {
+            year: 2025,
+            code: text(code),
+            estimate: num(estimate),
+            collected: num(collected),
+            explanation: None,
+        };
+        let debt = |item: &str, term: &str, start: f64, end: f64| DebtSpec {
+            item: text(item),
+            term: text(term),
+            start: num(start),
+            end: num(end),
+            note: None,
+        };
+        let transfer = |year: f64, amount: f64| TransferSpec {
+            year: num(year),
+            recipient: text("Deneme Belediyeler Birliği"),
+            amount: num(amount),
+            note: text("5355 sayılı Kanun"),
+        };
+        FinanceSpec {
+            revenue: Some(vec![
+                revenue("01", 1_000_000.0, 950_000.0),
+                revenue("03", 200_000.0, 190_000.0),
+                revenue("09", 10_000.0, 9_000.0),
+            ]),
+            debts: Some(vec![
+                debt("İller Bankası", "Uzun Vadeli", 500_000.0, 450_000.0),
+                debt("SGK Prim Borçları", "Kısa Vadeli", 50_000.0, 40_000.0),
+            ]),
+            affiliates: Some(vec![
+                AffiliateSpec {
+                    name: text("Deneme Belediyesi İnşaat A.Ş."),
+                    kind: text("Şirket"),
+                    field: text("Yapım işleri"),
+                    capital: num(1_000_000.0),
+                    share: num(100.0),
+                    result: num(-25_000.0),
+                    note: None,
+                },
+                AffiliateSpec {
+                    name: text("Deneme Belediyeler Birliği"),
+                    kind: text("Birlik"),
+                    field: text("Hizmet birliği"),
+                    capital: None,
+                    share: None,
+                    result: None,
+                    note: None,
+                },
+            ]),
+            transfers: Some(vec![transfer(2025.0, 20_000.0), transfer(2026.0, 25_000.0)]),
+        }
+    }
+
+    /// The sheets, in the order Gelirler, Borçlar, İştirakler, Transferler (those present).
+    pub fn sheets(&self) -> Vec<SheetSpec> {
+        let mut out = Vec::new();
+        let mut sheet = |name: &str, header: &[&str], rows: Vec<Vec<&Cell>>| {
+            let mut s = SheetSpec::new(name);
+            s.row(0, header.iter().map(|h| text(h)));
+            for (i, cells) in rows.iter().enumerate() {
+                for (col, c) in cells.iter().enumerate() {
+                    put(&mut s, i as u32 + 1, col as u32, c);
+                }
+            }
+            out.push(s);
+        };
+        if let Some(rows) = &self.revenue {
+            let years: Vec<Cell> = rows.iter().map(|r| num(r.year as f64)).collect();
+            sheet(
+                "Gelirler",
+                &REVENUE_HEADER,
+                rows.iter()
+                    .zip(&years)
+                    .map(|(r, y)| vec![y, &r.code, &r.estimate, &r.collected, &r.explanation])
+                    .collect(),
+            );
+        }
+        if let Some(rows) = &self.debts {
+            sheet(
+                "Borçlar",
+                &DEBT_HEADER,
+                rows.iter()
+                    .map(|r| vec![&r.item, &r.term, &r.start, &r.end, &r.note])
+                    .collect(),
+            );
+        }
+        if let Some(rows) = &self.affiliates {
+            sheet(
+                "İştirakler",
+                &AFFILIATE_HEADER,
+                rows.iter()
+                    .map(|r| {
+                        vec![
+                            &r.name, &r.kind, &r.field, &r.capital, &r.share, &r.result, &r.note,
+                        ]
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(rows) = &self.transfers {
+            sheet(
+                "Transferler",
+                &TRANSFER_HEADER,
+                rows.iter()
+                    .map(|r| vec![&r.year, &r.recipient, &r.amount, &r.note])
+                    .collect(),
+            );
+        }
+        out
+    }
 }
 
 /// One directorate's workbook.
@@ -654,6 +887,8 @@ pub struct BookSpec {
     pub budget: Vec<BudgetSpec>,
     /// False leaves the Sapma Nedeni column out of Gerçekleşmeler.
     pub reason_column: bool,
+    /// The institution-level sheets, written after Bütçe.
+    pub finance: Option<FinanceSpec>,
 }
 
 /// What plan.yaml says a hedef costs.
@@ -781,6 +1016,7 @@ pub fn standard_book(file: &str, directorate: &str, k: u32) -> BookSpec {
                 initial: num(200_000.0),
                 total: num(200_000.0),
                 spent: num(150_000.0),
+                explanation: text("İhale ertesi yıla kaldı."),
             },
             BudgetSpec {
                 year: 2026,
@@ -788,9 +1024,11 @@ pub fn standard_book(file: &str, directorate: &str, k: u32) -> BookSpec {
                 initial: num(250_000.0),
                 total: None,
                 spent: None,
+                explanation: None,
             },
         ],
         reason_column: true,
+        finance: None,
     }
 }
 
@@ -808,9 +1046,17 @@ impl ProjectSpec {
             extra_files: Vec::new(),
         };
         p.add_directorate(FEN, "fen-isleri.xlsx");
-        p.add_directorate(ZABITA, "zabita.xlsx");
+        p.add_directorate(ZABITA, "zabita.xlsx").finance = Some(FinanceSpec::valid());
         p.extra_files = narratives();
         p
+    }
+
+    /// The institution-level sheets (in zabita.xlsx unless a test moves them).
+    pub fn finance(&mut self) -> &mut FinanceSpec {
+        self.books
+            .iter_mut()
+            .find_map(|b| b.finance.as_mut())
+            .expect("a book with the institution-level sheets")
     }
 
     /// Adds a directorate with its own hedef H1.k and a standard book.
@@ -984,18 +1230,24 @@ impl BookSpec {
         }
 
         let mut bu = SheetSpec::new("Bütçe");
-        bu.row(0, BUDGET_HEADER.iter().map(|h| text(h)));
+        bu.row(
+            0,
+            BUDGET_HEADER.iter().chain(&["Açıklama"]).map(|h| text(h)),
+        );
         for (i, r) in self.budget.iter().enumerate() {
             let row = i as u32 + 1;
             bu.set(row, 0, r.year).set(row, 1, r.economic_code.as_str());
             put(&mut bu, row, 2, &r.initial);
             put(&mut bu, row, 3, &r.total);
             put(&mut bu, row, 4, &r.spent);
+            put(&mut bu, row, 5, &r.explanation);
         }
 
-        WorkbookSpec {
-            sheets: vec![birim, ind, act, fa, bu],
+        let mut sheets = vec![birim, ind, act, fa, bu];
+        if let Some(finance) = &self.finance {
+            sheets.extend(finance.sheets());
         }
+        WorkbookSpec { sheets }
     }
 
     pub fn indicator(&mut self, code: &str) -> &mut IndicatorSpec {

@@ -10,6 +10,8 @@ mod activities;
 #[cfg(test)]
 #[path = "ornek-veri/checks.rs"]
 mod checks;
+#[path = "ornek-veri/finance.rs"]
+mod finance;
 #[path = "ornek-veri/indicators.rs"]
 mod indicators;
 #[path = "ornek-veri/institution.rs"]
@@ -133,6 +135,12 @@ struct InstitutionFile {
     year: i32,
     #[serde(rename = "program_yili")]
     program_year: i32,
+    /// The date under the declarations of the Faaliyet Raporu.
+    #[serde(rename = "beyan_tarihi")]
+    declaration_date: &'static str,
+    /// The directorate whose workbook carries the institution-level sheets.
+    #[serde(rename = "mali_hizmetler_birimi")]
+    finance_directorate: &'static str,
     #[serde(rename = "birimler")]
     directorates: Vec<DirectorateEntry>,
     #[serde(rename = "tema")]
@@ -151,6 +159,8 @@ struct InstitutionInfo {
     short_name: &'static str,
     #[serde(rename = "il")]
     province: &'static str,
+    #[serde(rename = "ilce")]
+    district: &'static str,
     #[serde(rename = "baskan")]
     mayor: &'static str,
     #[serde(rename = "mali_hizmetler_muduru")]
@@ -180,6 +190,7 @@ fn institution_file() -> InstitutionFile {
             name: institution::INSTITUTION_NAME,
             short_name: institution::INSTITUTION_SHORT_NAME,
             province: institution::PROVINCE,
+            district: institution::INSTITUTION_SHORT_NAME,
             mayor: institution::MAYOR,
             finance_director: institution::FINANCE_DIRECTOR,
             logo: institution::LOGO,
@@ -190,6 +201,7 @@ fn institution_file() -> InstitutionFile {
         },
         year: institution::REPORT_YEAR,
         program_year: institution::PROGRAM_YEAR,
+        declaration_date: institution::DECLARATION_DATE,
         directorates: DIRECTORATES
             .iter()
             .map(|b| DirectorateEntry {
@@ -197,6 +209,7 @@ fn institution_file() -> InstitutionFile {
                 short_name: b.short_name,
             })
             .collect(),
+        finance_directorate: full_name(finance::CARRIER),
         theme: BTreeMap::new(),
         rules: BTreeMap::new(),
         output: BTreeMap::new(),

@@ -13,6 +13,8 @@ pub const PLAN_START: i32 = 2025;
 pub const PLAN_END: i32 = 2029;
 pub const REPORT_YEAR: i32 = 2025;
 pub const PROGRAM_YEAR: i32 = 2026;
+/// The date of the Faaliyet Raporu's declarations (`beyan_tarihi`).
+pub const DECLARATION_DATE: &str = "2026-03-20";
 /// The plan years, in order.
 pub const PLAN_YEARS: [i32; 5] = [2025, 2026, 2027, 2028, 2029];
 

@@ -3,6 +3,7 @@
 use kitap_dev::sheetwrite::{CellValue, SheetSpec, WorkbookSpec};
 
 use super::activities::Activity;
+use super::finance;
 use super::indicators::Indicator;
 use super::institution::{BudgetItem, Directorate, Style, PLAN_YEARS, REPORT_YEAR};
 
@@ -296,6 +297,9 @@ pub fn workbook(v: &DirectorateData) -> WorkbookSpec {
         budget_table(v),
         banner("Ekonomik Koda Göre Bütçe (TL)").as_ref(),
     ));
+    if v.directorate.short_name == finance::CARRIER {
+        sheets.extend(finance_sheets(style));
+    }
     match style {
         Style::Bannered => sheets.push(notes_sheet()),
         Style::HiddenSheet => sheets.push(lists_sheet()),
@@ -610,6 +614,7 @@ fn budget_table(v: &DirectorateData) -> Table {
         "Başlangıç Ödeneği",
         "Toplam Ödenek",
         "Harcama",
+        "Açıklama",
     ]);
     let initial_column = t.column("Başlangıç Ödeneği");
     let first_data_row: u32 = if style == Style::Bannered { 3 } else { 1 };
@@ -663,6 +668,11 @@ fn budget_table(v: &DirectorateData) -> Table {
         if let Some(h) = s.expenditure {
             cells.push(("Harcama", amount(h)));
         }
+        if s.year == REPORT_YEAR {
+            if let Some(e) = finance::budget_explanation(v.directorate.short_name, s.code) {
+                cells.push(("Açıklama", text(e)));
+            }
+        }
         t.push_row(cells);
     }
     if style == Style::Aliased {
@@ -671,9 +681,130 @@ fn budget_table(v: &DirectorateData) -> Table {
             ("Başlangıç Ödeneği", "Bütçe Ödeneği"),
             ("Toplam Ödenek", "Yıl Sonu Ödeneği"),
             ("Harcama", "Harcanan"),
+            ("Açıklama", "Sapma Nedeni"),
         ]);
     }
     t
+}
+
+/// The institution-level sheets (Gelirler, Borçlar, İştirakler, Transferler), amounts typed
+/// the way the directorate types them.
+fn finance_sheets(style: Style) -> Vec<SheetSpec> {
+    let amount = |x: f64| -> CellValue {
+        if style == Style::NumbersAsText {
+            turkish_cell(x, if x.fract() == 0.0 { 0 } else { 2 })
+        } else {
+            number(x)
+        }
+    };
+    let optional_text = |cells: &mut Vec<(&'static str, CellValue)>, header, t: &str| {
+        if !t.is_empty() {
+            cells.push((header, text(t)));
+        }
+    };
+
+    let mut revenue = Table::new(&[
+        "Yıl",
+        "Ekonomik Kod",
+        "Gelir Türü",
+        "Bütçe Tahmini",
+        "Tahsilat",
+        "Açıklama",
+    ]);
+    for r in finance::REVENUE {
+        let mut cells = vec![
+            ("Yıl", number(r.year as f64)),
+            ("Ekonomik Kod", text(r.code)),
+            ("Gelir Türü", text(revenue_code_name(r.code))),
+            ("Bütçe Tahmini", amount(r.estimate as f64)),
+            ("Tahsilat", amount(r.collected as f64)),
+        ];
+        optional_text(&mut cells, "Açıklama", r.explanation);
+        revenue.push_row(cells);
+    }
+
+    let mut debts = Table::new(&[
+        "Borç Kalemi",
+        "Vade",
+        "Yıl Başı (TL)",
+        "Yıl Sonu (TL)",
+        "Açıklama",
+    ]);
+    for d in finance::DEBTS {
+        let mut cells = vec![
+            ("Borç Kalemi", text(d.item)),
+            ("Vade", text(d.term)),
+            ("Yıl Başı (TL)", amount(d.start as f64)),
+            ("Yıl Sonu (TL)", amount(d.end as f64)),
+        ];
+        optional_text(&mut cells, "Açıklama", d.note);
+        debts.push_row(cells);
+    }
+
+    let mut affiliates = Table::new(&[
+        "Adı",
+        "Türü",
+        "Faaliyet Alanı",
+        "Sermaye (TL)",
+        "Belediye Payı (%)",
+        "Yıl Sonucu (TL)",
+        "Açıklama",
+    ]);
+    for a in finance::AFFILIATES {
+        let mut cells = vec![
+            ("Adı", text(a.name)),
+            ("Türü", text(a.kind)),
+            ("Faaliyet Alanı", text(a.field)),
+        ];
+        if let Some(c) = a.capital {
+            cells.push(("Sermaye (TL)", amount(c as f64)));
+        }
+        if let Some(p) = a.share {
+            let share = if style == Style::NumbersAsText {
+                text(&format!("%{}", short_turkish(p)))
+            } else {
+                number(p)
+            };
+            cells.push(("Belediye Payı (%)", share));
+        }
+        if let Some(r) = a.result {
+            cells.push(("Yıl Sonucu (TL)", amount(r as f64)));
+        }
+        optional_text(&mut cells, "Açıklama", a.note);
+        affiliates.push_row(cells);
+    }
+
+    let mut transfers = Table::new(&["Yıl", "Alıcı Kurum", "Tutar (TL)", "Açıklama"]);
+    for t in finance::TRANSFERS {
+        let mut cells = vec![
+            ("Yıl", number(t.year as f64)),
+            ("Alıcı Kurum", text(t.recipient)),
+            ("Tutar (TL)", amount(t.amount as f64)),
+        ];
+        optional_text(&mut cells, "Açıklama", t.note);
+        transfers.push_row(cells);
+    }
+
+    vec![
+        sheet("Gelirler", revenue, None),
+        sheet("Borçlar", debts, None),
+        sheet("İştirakler", affiliates, None),
+        sheet("Transferler", transfers, None),
+    ]
+}
+
+fn revenue_code_name(code: &str) -> &'static str {
+    match code {
+        "01" => "Vergi Gelirleri",
+        "02" => "Sosyal Güvenlik Gelirleri",
+        "03" => "Teşebbüs ve Mülkiyet Gelirleri",
+        "04" => "Alınan Bağış ve Yardımlar ile Özel Gelirler",
+        "05" => "Diğer Gelirler",
+        "06" => "Sermaye Gelirleri",
+        "08" => "Alacaklardan Tahsilat",
+        "09" => "Red ve İadeler",
+        _ => "",
+    }
 }
 
 fn notes_sheet() -> SheetSpec {
