@@ -37,37 +37,6 @@ impl Pages {
     }
 }
 
-/// pdf-extract reads the hyphen glyph as U+00AD, sometimes followed by a line break: it becomes
-/// '-' again. Every run of whitespace becomes one space.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut space = false;
-    while let Some(c) = chars.next() {
-        if c == '\u{ad}' {
-            // The hyphen glyph, whitespace after it dropped: titles are never hyphenated, data
-            // cells only where a word is wider than its column, so it is the '-' that was
-            // written (or such a break: the 300-letter word below).
-            while chars.peek().is_some_and(|c| c.is_whitespace()) {
-                chars.next();
-            }
-            out.push('-');
-            space = false;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
-    }
-    out
-}
-
 fn check(dir: &Path) -> Checked {
     pipeline::check(dir, &Options::default()).expect("the project loads")
 }

@@ -16,34 +16,6 @@ use kitap::model::{AffiliateKind, DebtTerm, Model};
 use kitap::pipeline::{self, BuildOptions, Checked, Options};
 use kitap::publish::Publisher;
 
-/// Every run of whitespace becomes one space; the hyphen glyph pdf-extract reads as U+00AD
-/// becomes '-' again (as in tests/books.rs).
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let mut space = false;
-    while let Some(c) = chars.next() {
-        if c == '\u{ad}' {
-            while chars.peek().is_some_and(|c| c.is_whitespace()) {
-                chars.next();
-            }
-            out.push('-');
-            space = false;
-            continue;
-        }
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        out.push(c);
-    }
-    out
-}
-
 /// The books through `pipeline::build`, as normalised text, with the check.
 fn build(dir: &Path, books: &[Book]) -> (Checked, Vec<String>) {
     let out = tempfile::tempdir().expect("output folder");
