@@ -70,7 +70,7 @@ impl FinanceRows {
         match copies.len() {
             0 => None,
             1 => {
-                let (i, sheet) = copies.pop().expect("one copy");
+                let (i, sheet) = copies.pop()?;
                 let book = &self.books[i];
                 counts.entry(book.file.clone()).or_default().kept += sheet.row_count();
                 // A copy without its required columns (Y003) is sent but not used.
