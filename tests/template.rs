@@ -598,71 +598,39 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
     }
 
     // Bütçe.
-    let sheet = "Bütçe";
-    let h = book.headers(sheet);
-    let lines: Vec<_> = source
+    let lines: Vec<(i32, String, Vec<(&str, Val)>)> = source
         .budget
         .iter()
         .filter(|b| b.directorate == directorate)
+        .map(|b| {
+            let values = vec![
+                ("Yıl", Val::N(b.year as f64)),
+                ("Ekonomik Kod", t(&b.economic_code)),
+                ("Başlangıç Ödeneği", Val::N(b.initial_appropriation.value)),
+                ("Toplam Ödenek", Val::N(b.total_appropriation.value)),
+                ("Harcama", on(b.expenditure.value)),
+                ("Açıklama", ot(b.explanation.value.as_deref())),
+            ];
+            (b.year, b.economic_code.clone(), values)
+        })
         .collect();
-    let mut placed = vec![false; lines.len()];
-    let line_values = |b: &kitap::model::BudgetLine| -> Vec<(&'static str, Val)> {
-        vec![
-            ("Yıl", Val::N(b.year as f64)),
-            ("Ekonomik Kod", t(&b.economic_code)),
-            ("Başlangıç Ödeneği", Val::N(b.initial_appropriation.value)),
-            ("Toplam Ödenek", Val::N(b.total_appropriation.value)),
-            ("Harcama", on(b.expenditure.value)),
-            ("Açıklama", ot(b.explanation.value.as_deref())),
-        ]
-    };
-    for row in 1..=book.last_row(sheet) {
-        let year = book.text(sheet, row, h["Yıl"]);
-        if year.is_empty() {
-            continue;
-        }
-        let year: i32 = year.parse().expect("year");
-        let code = book.text(sheet, row, h["Ekonomik Kod"]);
-        match lines
-            .iter()
-            .position(|b| b.year == year && b.economic_code == code)
-        {
-            Some(k) => {
-                placed[k] = true;
-                book.fill_row(sheet, row, &line_values(lines[k]));
-            }
-            None => book.clear_row(sheet, row),
-        }
-    }
-    let mut next = book.last_row(sheet) + 1;
-    for (k, b) in lines.iter().enumerate() {
-        if !placed[k] {
-            book.fill_row(sheet, next, &line_values(b));
-            next += 1;
-        }
-    }
+    fill_by_year_and_code(book, "Bütçe", &lines);
 
     if book.has_sheet("Gelirler") {
         fill_finance(book, &source.finance);
     }
 }
 
-/// The institution-level sheets, in the template of the directorate that carries them.
-fn fill_finance(book: &mut Sheetbook, finance: &kitap::model::Finance) {
-    // Gelirler: known lines have their year and code locked, suggested ones are cleared.
-    let sheet = "Gelirler";
+/// Fills a sheet whose rows are keyed by Yıl and Ekonomik Kod: a prefilled row of a known line
+/// gets the line's values, a prefilled row of no known line is cleared, and the lines no row
+/// holds are added below.
+fn fill_by_year_and_code(
+    book: &mut Sheetbook,
+    sheet: &str,
+    lines: &[(i32, String, Vec<(&str, Val)>)],
+) {
     let h = book.headers(sheet);
-    let lines: Vec<_> = finance.revenue.iter().flat_map(|s| &s.rows).collect();
     let mut placed = vec![false; lines.len()];
-    let line_values = |r: &kitap::model::RevenueLine| -> Vec<(&'static str, Val)> {
-        vec![
-            ("Yıl", Val::N(r.year as f64)),
-            ("Ekonomik Kod", t(&r.economic_code)),
-            ("Bütçe Tahmini", Val::N(r.estimate.value)),
-            ("Tahsilat", on(r.collected.value)),
-            ("Açıklama", ot(r.explanation.value.as_deref())),
-        ]
-    };
     for row in 1..=book.last_row(sheet) {
         let year = book.text(sheet, row, h["Yıl"]);
         if year.is_empty() {
@@ -670,24 +638,42 @@ fn fill_finance(book: &mut Sheetbook, finance: &kitap::model::Finance) {
         }
         let year: i32 = year.parse().expect("year");
         let code = book.text(sheet, row, h["Ekonomik Kod"]);
-        match lines
-            .iter()
-            .position(|r| r.year == year && r.economic_code == code)
-        {
+        match lines.iter().position(|(y, c, _)| *y == year && *c == code) {
             Some(k) => {
                 placed[k] = true;
-                book.fill_row(sheet, row, &line_values(lines[k]));
+                book.fill_row(sheet, row, &lines[k].2);
             }
             None => book.clear_row(sheet, row),
         }
     }
     let mut next = book.last_row(sheet) + 1;
-    for (k, r) in lines.iter().enumerate() {
+    for (k, (_, _, values)) in lines.iter().enumerate() {
         if !placed[k] {
-            book.fill_row(sheet, next, &line_values(r));
+            book.fill_row(sheet, next, values);
             next += 1;
         }
     }
+}
+
+/// The institution-level sheets, in the template of the directorate that carries them.
+fn fill_finance(book: &mut Sheetbook, finance: &kitap::model::Finance) {
+    // Gelirler: known lines have their year and code locked, suggested ones are cleared.
+    let lines: Vec<(i32, String, Vec<(&str, Val)>)> = finance
+        .revenue
+        .iter()
+        .flat_map(|s| &s.rows)
+        .map(|r| {
+            let values = vec![
+                ("Yıl", Val::N(r.year as f64)),
+                ("Ekonomik Kod", t(&r.economic_code)),
+                ("Bütçe Tahmini", Val::N(r.estimate.value)),
+                ("Tahsilat", on(r.collected.value)),
+                ("Açıklama", ot(r.explanation.value.as_deref())),
+            ];
+            (r.year, r.economic_code.clone(), values)
+        })
+        .collect();
+    fill_by_year_and_code(book, "Gelirler", &lines);
 
     // The other three are open: the person rewrites them from the top.
     let rewrite = |book: &mut Sheetbook, sheet: &str, rows: Vec<Vec<(&str, Val)>>| {
