@@ -598,7 +598,7 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
     }
 
     // Bütçe.
-    let lines: Vec<(i32, String, Vec<(&str, Val)>)> = source
+    let lines: Vec<KeyedLine> = source
         .budget
         .iter()
         .filter(|b| b.directorate == directorate)
@@ -621,14 +621,13 @@ fn fill_template(book: &mut Sheetbook, source: &Model, directorate: &str) {
     }
 }
 
+/// A line of a sheet keyed by Yıl and Ekonomik Kod: its year, its code, its row's values.
+type KeyedLine = (i32, String, Vec<(&'static str, Val)>);
+
 /// Fills a sheet whose rows are keyed by Yıl and Ekonomik Kod: a prefilled row of a known line
 /// gets the line's values, a prefilled row of no known line is cleared, and the lines no row
 /// holds are added below.
-fn fill_by_year_and_code(
-    book: &mut Sheetbook,
-    sheet: &str,
-    lines: &[(i32, String, Vec<(&str, Val)>)],
-) {
+fn fill_by_year_and_code(book: &mut Sheetbook, sheet: &str, lines: &[KeyedLine]) {
     let h = book.headers(sheet);
     let mut placed = vec![false; lines.len()];
     for row in 1..=book.last_row(sheet) {
@@ -658,7 +657,7 @@ fn fill_by_year_and_code(
 /// The institution-level sheets, in the template of the directorate that carries them.
 fn fill_finance(book: &mut Sheetbook, finance: &kitap::model::Finance) {
     // Gelirler: known lines have their year and code locked, suggested ones are cleared.
-    let lines: Vec<(i32, String, Vec<(&str, Val)>)> = finance
+    let lines: Vec<KeyedLine> = finance
         .revenue
         .iter()
         .flat_map(|s| &s.rows)
