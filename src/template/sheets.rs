@@ -363,7 +363,7 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
             "Gerçekleşme oranı alt eşiğin (kurum.yaml, varsayılan %85) altında ya da %100'ün üstündeyse sapmanın nedeni (5018 s. Kanun md. 41).",
         )?),
     ];
-    let mut keyed: Vec<((i32, String), Vec<Cell>)> = Vec::new();
+    let mut keyed: Vec<KeyedRow> = Vec::new();
     for line in &s.budget {
         keyed.push((
             (line.year, line.economic_code.clone()),
@@ -388,26 +388,35 @@ pub fn budget(s: &Subject) -> Result<Table, XlsxError> {
             {
                 continue;
             }
-            keyed.push((
-                (year, code.to_string()),
-                vec![
-                    Cell::number(year as f64, false),
-                    Cell::text(code, false),
-                    Cell::text(name, false),
-                    Cell::empty(),
-                    Cell::empty(),
-                    Cell::empty(),
-                    Cell::empty(),
-                ],
-            ));
+            keyed.push(suggested_line(year, code, name, 4));
         }
     }
+    Ok(keyed_table(columns, keyed))
+}
+
+/// A row of a sheet keyed by year and economic code, with its key.
+type KeyedRow = ((i32, String), Vec<Cell>);
+
+/// The suggested row of a code not yet sent for `year`: year, code and name unlocked, then
+/// `open` empty cells to fill.
+fn suggested_line(year: i32, code: &str, name: &str, open: usize) -> KeyedRow {
+    let mut cells = vec![
+        Cell::number(year as f64, false),
+        Cell::text(code, false),
+        Cell::text(name, false),
+    ];
+    cells.extend((0..open).map(|_| Cell::empty()));
+    ((year, code.to_string()), cells)
+}
+
+/// The rows in year and code order.
+fn keyed_table(columns: Vec<Column>, mut keyed: Vec<KeyedRow>) -> Table {
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Table {
+    Table {
         columns,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),
         freeze_cols: 0,
-    })
+    }
 }
 
 /// Gelirler: every known revenue line (year and code locked, amounts open), and the revenue
@@ -433,7 +442,7 @@ pub fn revenue(s: &Subject, finance: &Finance) -> Result<Table, XlsxError> {
         )?),
     ];
     let lines = finance.revenue.iter().flat_map(|sheet| &sheet.rows);
-    let mut keyed: Vec<((i32, String), Vec<Cell>)> = lines
+    let mut keyed: Vec<KeyedRow> = lines
         .map(|r| {
             (
                 (r.year, r.economic_code.clone()),
@@ -453,24 +462,9 @@ pub fn revenue(s: &Subject, finance: &Finance) -> Result<Table, XlsxError> {
         if finance.revenue_of(year).any(|r| r.economic_code == code) {
             continue;
         }
-        keyed.push((
-            (year, code.to_string()),
-            vec![
-                Cell::number(year as f64, false),
-                Cell::text(code, false),
-                Cell::text(name, false),
-                Cell::empty(),
-                Cell::empty(),
-                Cell::empty(),
-            ],
-        ));
+        keyed.push(suggested_line(year, code, name, 3));
     }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Table {
-        columns,
-        rows: keyed.into_iter().map(|(_, r)| r).collect(),
-        freeze_cols: 0,
-    })
+    Ok(keyed_table(columns, keyed))
 }
 
 /// The debt items suggested when none is known yet (spec/finance.md).
