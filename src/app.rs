@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::books::Book;
+use crate::books::{self, Book};
+use crate::model::Period;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs, TemplateArgs};
 use crate::ingest::InProcessReader;
 use crate::pipeline::{self, Checked, Gate, Options};
@@ -67,7 +68,7 @@ fn check(args: &CheckArgs) -> i32 {
     let dir = args.project.clone().unwrap_or_else(default_project);
     let options = Options {
         year: args.year,
-        books: Book::ALL.to_vec(),
+        ..Options::default()
     };
     // Each workbook is read by a child process of this binary, so a hostile file costs one
     // finding, never the run.
@@ -99,28 +100,72 @@ fn seconds(d: std::time::Duration) -> String {
     format!("{:.2} sn", d.as_secs_f64()).replace('.', ",")
 }
 
-/// The books `--kitap` asks for (all three by default).
+/// The accepted `--kitap` values, for messages: `sp (Stratejik Plan), …, tum (beşi birden)`.
+fn accepted_books() -> String {
+    let mut list: Vec<String> = Book::CODES
+        .iter()
+        .map(|(code, title)| format!("{code} ({title})"))
+        .collect();
+    list.push("tum (beşi birden)".to_string());
+    list.join(", ")
+}
+
+/// The books `--kitap` asks for (sp, pp and fr by default; `tum`/`all` is all five).
 fn selected_books(codes: &[String]) -> Result<Vec<Book>, String> {
     if codes.is_empty() {
-        return Ok(Book::ALL.to_vec());
+        return Ok(Book::DEFAULT.to_vec());
     }
     let mut books = Vec::new();
     for c in codes {
-        let b = Book::parse(c)
-            .ok_or_else(|| format!("--kitap: “{c}” bilinmeyen bir kitap; sp, pp ya da fr yazın"))?;
-        if !books.contains(&b) {
-            books.push(b);
+        let all = matches!(c.trim().to_lowercase().as_str(), "tum" | "tüm" | "all");
+        let named: Vec<Book> = if all {
+            Book::CODES
+                .iter()
+                .filter_map(|(code, _)| Book::parse(code))
+                .collect()
+        } else {
+            let b = Book::parse(c).ok_or_else(|| {
+                format!(
+                    "--kitap: “{c}” bilinmeyen bir kitap. Kabul edilen değerler: {}.",
+                    accepted_books()
+                )
+            })?;
+            vec![b]
+        };
+        for b in named {
+            if !books.contains(&b) {
+                books.push(b);
+            }
         }
     }
     books.sort();
     Ok(books)
 }
 
+/// What `derle` and `izle` are asked to make: the books of `--kitap` and the period of
+/// `--donem`; a Turkish message naming the accepted values for an unknown one.
+fn selection(args: &BuildArgs) -> Result<(Vec<Book>, Option<Period>), String> {
+    Ok((
+        selected_books(&args.books)?,
+        selected_period(args.period.as_deref())?,
+    ))
+}
+
+/// The İzleme period `--donem` asks for: none lets the data decide.
+fn selected_period(text: Option<&str>) -> Result<Option<Period>, String> {
+    let Some(text) = text else { return Ok(None) };
+    books::parse_period(text).map(Some).ok_or_else(|| {
+        format!(
+            "--donem: “{text}” bilinmeyen bir dönem. Kabul edilen değerler: 1 (ilk altı ay, 1. İzleme değerleri), 2 (yılın tamamı, Yıl Sonu değerleri)."
+        )
+    })
+}
+
 /// One build through [`pipeline::build`]; prints its progress, the report and the timings.
 /// Returns the exit code.
 fn build_with(
     args: &BuildArgs,
-    books: &[Book],
+    (books, period): &(Vec<Book>, Option<Period>),
     publisher: &mut publish::Publisher,
     only_changed: bool,
 ) -> i32 {
@@ -130,7 +175,8 @@ fn build_with(
     let options = pipeline::BuildOptions {
         check: Options {
             year: args.project.year,
-            books: books.to_vec(),
+            books: books.clone(),
+            period: *period,
         },
         out_dir: args.project.output.clone(),
         strict: args.strict,
@@ -217,7 +263,7 @@ fn print_timings(build: &pipeline::Build) {
 }
 
 fn build(args: &BuildArgs) -> i32 {
-    let books = match selected_books(&args.books) {
+    let books = match selection(args) {
         Ok(b) => b,
         Err(e) => {
             eprint_error(&e);
@@ -233,7 +279,7 @@ fn build(args: &BuildArgs) -> i32 {
 
 /// `izle`: a first build, then a rebuild after every change, until stopped (Ctrl-C).
 fn watch(args: &BuildArgs) -> i32 {
-    let books = match selected_books(&args.books) {
+    let books = match selection(args) {
         Ok(b) => b,
         Err(e) => {
             eprint_error(&e);

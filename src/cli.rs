@@ -65,14 +65,20 @@ pub struct CheckArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub project: ProjectArgs,
-    /// Yazılacak kitaplar: sp (Stratejik Plan), pp (Performans Programı), fr (Faaliyet Raporu).
+    /// Yazılacak kitaplar: sp (Stratejik Plan), pp (Performans Programı), fr (Faaliyet
+    /// Raporu), iz (İzleme Raporu), dr (Değerlendirme Raporu), tum (beşi); varsayılan sp,pp,fr.
     #[arg(
         long = "kitap",
         alias = "books",
         value_delimiter = ',',
-        value_name = "sp,pp,fr"
+        value_name = "sp,pp,fr,iz,dr"
     )]
     pub books: Vec<String>,
+    /// İzleme Raporu'nun dönemi: 1 (ilk altı ay) ya da 2 (yılın tamamı); verilmezse Yıl Sonu
+    /// değeri varsa 2, yoksa 1.
+    // A String, not a clap range: an unknown value gets kitap's own Turkish message (exit 2).
+    #[arg(long = "donem", alias = "period", value_name = "1|2")]
+    pub period: Option<String>,
     /// Herhangi bir hata varsa hiçbir kitap yazılmaz ve çıkış kodu 1 olur.
     #[arg(long = "kati", alias = "strict")]
     pub strict: bool,

@@ -252,6 +252,8 @@ struct RulesYaml {
     tavan: Option<Option<f64>>,
     butce_alt_esik: Option<f64>,
     gelir_alt_esik: Option<f64>,
+    izleme_alt: Option<f64>,
+    izleme_ust: Option<f64>,
 }
 
 fn deserialize_present<'de, D: serde::Deserializer<'de>>(
@@ -333,6 +335,11 @@ pub struct RuleSettings {
     /// A report-year Gelirler row collected below this % of its Bütçe Tahmini needs an
     /// Açıklama (M004; `kurallar.gelir_alt_esik`).
     pub revenue_floor: f64,
+    /// The Değerlendirme Raporu's Sapmalar list an indicator whose report-year rate is below
+    /// this (`kurallar.izleme_alt`, default 75) …
+    pub monitoring_floor: f64,
+    /// … or above this (`kurallar.izleme_ust`, default 125).
+    pub monitoring_ceiling: f64,
 }
 
 /// The default of `kurallar.butce_alt_esik` and `kurallar.gelir_alt_esik` (%).
@@ -346,6 +353,8 @@ impl Default for RuleSettings {
             cap: Some(100.0),
             budget_floor: DEFAULT_FLOOR,
             revenue_floor: DEFAULT_FLOOR,
+            monitoring_floor: 75.0,
+            monitoring_ceiling: 125.0,
         }
     }
 }
@@ -598,6 +607,38 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
             }
             *target = v;
         }
+    }
+    for (key, value, target) in [
+        (
+            "izleme_alt",
+            rules_yaml.izleme_alt,
+            &mut rules.monitoring_floor,
+        ),
+        (
+            "izleme_ust",
+            rules_yaml.izleme_ust,
+            &mut rules.monitoring_ceiling,
+        ),
+    ] {
+        if let Some(v) = value {
+            if !(v >= 0.0 && v.is_finite()) {
+                return Err(ConfigError::plain(
+                    file,
+                    format!("kurallar.{key} 0 ya da pozitif bir yüzde olmalı (örneğin 75)"),
+                ));
+            }
+            *target = v;
+        }
+    }
+    if rules.monitoring_floor > rules.monitoring_ceiling {
+        return Err(ConfigError::plain(
+            file,
+            format!(
+                "kurallar.izleme_alt ({}) kurallar.izleme_ust değerinden ({}) büyük olamaz: Değerlendirme Raporu'nun Sapmalar bölümü bu iki sınırın dışında kalan göstergeleri listeler",
+                crate::text::format::plain_number(rules.monitoring_floor),
+                crate::text::format::plain_number(rules.monitoring_ceiling)
+            ),
+        ));
     }
     let l = k.okuma.unwrap_or_default();
     let d = Limits::default();
@@ -870,6 +911,24 @@ mod tests {
                 .map(|d| d.name.as_str()),
             Some("Fen İşleri Müdürlüğü")
         );
+    }
+
+    #[test]
+    fn monitoring_thresholds_default_and_are_checked() {
+        let s = parse_settings("kurum.yaml", KURUM).expect("parses");
+        assert_eq!(
+            (s.rules.monitoring_floor, s.rules.monitoring_ceiling),
+            (75.0, 125.0)
+        );
+        let text = format!("{KURUM}kurallar:\n  izleme_alt: 80\n  izleme_ust: 120\n");
+        let s = parse_settings("kurum.yaml", &text).expect("parses");
+        assert_eq!(
+            (s.rules.monitoring_floor, s.rules.monitoring_ceiling),
+            (80.0, 120.0)
+        );
+        let text = format!("{KURUM}kurallar:\n  izleme_alt: 130\n");
+        let e = parse_settings("kurum.yaml", &text).expect_err("floor above the ceiling");
+        assert!(e.to_string().contains("kurallar.izleme_alt"), "{e}");
     }
 
     #[test]

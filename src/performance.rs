@@ -15,6 +15,8 @@ use crate::model::{Direction, Indicator, Model, Period};
 pub enum Why {
     /// The indicator has no Yıl Sonu value for the year.
     NoYearEnd { year: i32 },
+    /// The indicator has no 1. İzleme value for the year.
+    NoInterim { year: i32 },
     /// The indicator has no target for the year.
     NoTarget { year: i32 },
     /// The indicator has no baseline (Başlangıç Değeri).
@@ -34,6 +36,7 @@ impl fmt::Display for Why {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Why::NoYearEnd { year } => write!(f, "{year} yılı için Yıl Sonu değeri yok"),
+            Why::NoInterim { year } => write!(f, "{year} yılı için 1. İzleme değeri yok"),
             Why::NoTarget { year } => write!(f, "{year} yılı için hedef yok"),
             Why::NoBaseline => f.write_str("başlangıç değeri yok"),
             Why::NoIndicators => f.write_str("hedefin performans göstergesi yok"),
@@ -108,17 +111,24 @@ pub fn realisation_rate(direction: Direction, baseline: f64, target: f64, actual
 
 /// An indicator's realisation rate for year `t`: baseline, target for `t`, Yıl Sonu value of `t`.
 pub fn indicator_rate(indicator: &Indicator, year: i32) -> RateOutcome {
+    indicator_rate_in(indicator, year, Period::YearEnd)
+}
+
+/// An indicator's realisation rate for a period of year `t` (spec/monitoring.md): the value of
+/// that period (1. İzleme or Yıl Sonu) against the baseline and the target for the whole year
+/// `t` — for the first period it reads as progress towards the year's target.
+pub fn indicator_rate_in(indicator: &Indicator, year: i32, period: Period) -> RateOutcome {
     let Some(a) = indicator.baseline.value else {
         return RateOutcome::Missing(Why::NoBaseline);
     };
     let Some(y) = indicator.target(year) else {
         return RateOutcome::Missing(Why::NoTarget { year });
     };
-    let Some(x) = indicator
-        .actual(year, Period::YearEnd)
-        .map(|a| a.value.value)
-    else {
-        return RateOutcome::Missing(Why::NoYearEnd { year });
+    let Some(x) = indicator.actual(year, period).map(|a| a.value.value) else {
+        return RateOutcome::Missing(match period {
+            Period::YearEnd => Why::NoYearEnd { year },
+            Period::Interim => Why::NoInterim { year },
+        });
     };
     RateOutcome::Rate(realisation_rate(indicator.direction.value, a, y, x))
 }
@@ -141,10 +151,21 @@ pub fn roll_up(rates_and_weights: &[(f64, f64)], cap: Option<f64>) -> f64 {
 /// A hedef's realisation for year `t` over its indicators (weights = Hedefe Etkisi). If any
 /// indicator has no rate, H is not computed and the reason names every missing indicator.
 pub fn objective_rate(model: &Model, objective: &str, year: i32, cap: Option<f64>) -> RateOutcome {
+    objective_rate_in(model, objective, year, Period::YearEnd, cap)
+}
+
+/// A hedef's realisation for a period of year `t`, from [`indicator_rate_in`].
+pub fn objective_rate_in(
+    model: &Model,
+    objective: &str,
+    year: i32,
+    period: Period,
+    cap: Option<f64>,
+) -> RateOutcome {
     let mut pairs = Vec::new();
     let mut missing = Vec::new();
     for ind in model.indicators_of(objective) {
-        match indicator_rate(ind, year) {
+        match indicator_rate_in(ind, year, period) {
             RateOutcome::Rate(r) => pairs.push((r, ind.weight.value)),
             RateOutcome::Missing(why) => missing.push((ind.code.clone(), why)),
         }
@@ -178,6 +199,44 @@ pub fn goal_rate(model: &Model, goal: &str, year: i32, cap: Option<f64>) -> Rate
         return RateOutcome::Missing(Why::NoObjectives);
     }
     RateOutcome::Rate(rates.iter().sum::<f64>() / rates.len() as f64)
+}
+
+/// Where a hedef stands in a monitoring period (spec/monitoring.md): `Hedefte` at 100 % or
+/// more, `Yakın` at 75 % or more, `Geride` below, `veri yok` when its rate is not computed.
+/// The rate is compared as printed (one decimal, [`crate::text::format::ratio`]), so the word
+/// always agrees with the number beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    OnTarget,
+    Near,
+    Behind,
+    NoData,
+}
+
+impl Standing {
+    pub fn of(rate: Option<f64>) -> Standing {
+        let Some(r) = rate else {
+            return Standing::NoData;
+        };
+        let shown = crate::text::format::rounded_ratio(r);
+        if shown >= 100.0 {
+            Standing::OnTarget
+        } else if shown >= 75.0 {
+            Standing::Near
+        } else {
+            Standing::Behind
+        }
+    }
+
+    /// The traffic-light word the books print.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::OnTarget => "Hedefte",
+            Standing::Near => "Yakın",
+            Standing::Behind => "Geride",
+            Standing::NoData => "veri yok",
+        }
+    }
 }
 
 /// The latest known value of an indicator for a year: the Yıl Sonu value, else the 1. İzleme

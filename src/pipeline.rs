@@ -13,7 +13,7 @@ use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, Ingested, WorkbookReader};
 use crate::merge;
-use crate::model::Model;
+use crate::model::{Model, Period};
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
 use crate::publish::{BuildRequest, Built, PublishInput, Publisher};
@@ -27,18 +27,23 @@ use crate::typeset::FontLibrary;
 pub struct Options {
     /// `--yil`: the Faaliyet Raporu year instead of kurum.yaml's `yil`.
     pub year: Option<i32>,
-    /// The books the check is for: all three for `denetle` and a plain `derle`, the ones of
-    /// `--kitap` for `derle --kitap sp`. Only the missing narrative chapters (Y010) depend on
-    /// it: a book that is not made shows no placeholder, so `derle --kitap sp` reports the
-    /// chapters the Stratejik Plan lacks and no others.
+    /// The books the check is for: the three of [`Book::DEFAULT`] for `denetle` and a plain
+    /// `derle`, the ones of `--kitap` for `derle --kitap sp`. Only the missing narrative
+    /// chapters (Y010) depend on it: a book that is not made shows no placeholder, so `derle
+    /// --kitap sp` reports the chapters the Stratejik Plan lacks and no others. An İzleme
+    /// Raporu's period here is provisional: [`Checked::books`] has it settled.
     pub books: Vec<Book>,
+    /// `--donem`: the İzleme Raporu's period; none lets the data decide
+    /// ([`books::default_period`]).
+    pub period: Option<Period>,
 }
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             year: None,
-            books: Book::ALL.to_vec(),
+            books: Book::DEFAULT.to_vec(),
+            period: None,
         }
     }
 }
@@ -49,6 +54,8 @@ pub struct Checked {
     pub project: Project,
     pub model: Model,
     pub report: Report,
+    /// The books asked for, the İzleme Raporu with its period settled.
+    pub books: Vec<Book>,
     /// How long each stage took, in order.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -128,10 +135,17 @@ fn check_project(
     let findings = apply_severities(&project, findings);
     laps.lap("kurallar");
     let report = Report::new(&project.settings.institution.name, merged.files, findings);
+    let books = books::settle_period(
+        &options.books,
+        options.period,
+        &model,
+        project.settings.years.report,
+    );
     Checked {
         project,
         model,
         report,
+        books,
         timings: laps.timings,
     }
 }
@@ -305,7 +319,7 @@ pub fn publish(
         draft,
     };
     let request = BuildRequest {
-        books: options.check.books.clone(),
+        books: checked.books.clone(),
         out_dir: out_dir.to_path_buf(),
     };
     publisher.build(&input, &request, options.only_changed, status)

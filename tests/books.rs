@@ -103,7 +103,7 @@ fn build(dir: &Path, books: &[Book]) -> Vec<Pages> {
 fn example_books() -> (Checked, Vec<Pages>) {
     let dir = example_dir();
     let checked = check(&dir);
-    let books = build(&dir, &Book::ALL);
+    let books = build(&dir, &Book::DEFAULT);
     (checked, books)
 }
 
@@ -437,7 +437,7 @@ fn workbook_text_prints_literally_and_never_as_typst() {
     ]);
     p.write("birimler/fen-isleri.xlsx", &book);
 
-    let books = build(&p.dir, &Book::ALL);
+    let books = build(&p.dir, &Book::DEFAULT);
     let pp = &books[1];
     let fr = &books[2];
     for (k, v) in values.iter().enumerate() {
@@ -692,7 +692,7 @@ fn a_draft_marks_the_values_an_error_touches() {
 #[test]
 fn a_project_without_workbooks_still_makes_every_book_with_every_chapter() {
     let p = TestProject::empty("books-empty");
-    let books = build(&p.dir, &Book::ALL);
+    let books = build(&p.dir, &Book::DEFAULT);
     for b in &books {
         let text = b.text();
         assert!(text.contains("TASLAK"), "G006 makes it a draft");

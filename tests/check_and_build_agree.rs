@@ -133,7 +133,7 @@ fn a_project_without_metinler_gives_every_chapter_to_both_commands() {
         .filter(|f| f["kod"] == "Y010")
         .filter_map(|f| f["dosya"].as_str())
         .collect();
-    let mut chapters: Vec<&str> = kitap::books::Book::ALL
+    let mut chapters: Vec<&str> = kitap::books::Book::DEFAULT
         .iter()
         .flat_map(|b| b.narratives().iter().copied())
         .collect();

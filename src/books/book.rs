@@ -1,4 +1,4 @@
-//! The three books: which chapters they have, what their files are called, which narrative
+//! The five books: which chapters they have, what their files are called, which narrative
 //! chapters they include.
 
 use std::collections::BTreeSet;
@@ -6,8 +6,9 @@ use std::path::Path;
 
 use crate::config::Years;
 use crate::finding::{Code, Finding};
+use crate::model::{Model, Period};
 
-/// One of the three books.
+/// One of the five books.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Book {
     /// Stratejik Plan.
@@ -16,28 +17,62 @@ pub enum Book {
     PerformanceProgram,
     /// Faaliyet Raporu.
     ActivityReport,
+    /// İzleme Raporu of one period of the report year: [`Period::Interim`] is the first six
+    /// months (`1. İzleme` values), [`Period::YearEnd`] the whole year (`Yıl Sonu` values).
+    Monitoring(Period),
+    /// Değerlendirme Raporu: the report year and the plan's years before it.
+    Evaluation,
 }
 
 impl Book {
-    pub const ALL: [Book; 3] = [
+    /// The books a plain `derle` makes (`--kitap sp,pp,fr`).
+    pub const DEFAULT: [Book; 3] = [
         Book::StrategicPlan,
         Book::PerformanceProgram,
         Book::ActivityReport,
     ];
 
-    /// The short code used by `--kitap sp,pp,fr`.
+    /// Every book kitap can make, both İzleme periods included.
+    pub const EVERY: [Book; 6] = [
+        Book::StrategicPlan,
+        Book::PerformanceProgram,
+        Book::ActivityReport,
+        Book::Monitoring(Period::Interim),
+        Book::Monitoring(Period::YearEnd),
+        Book::Evaluation,
+    ];
+
+    /// The codes `--kitap` accepts, in order, with the book each names: `tum` is all five.
+    pub const CODES: [(&'static str, &'static str); 5] = [
+        ("sp", "Stratejik Plan"),
+        ("pp", "Performans Programı"),
+        ("fr", "Faaliyet Raporu"),
+        ("iz", "İzleme Raporu"),
+        ("dr", "Değerlendirme Raporu"),
+    ];
+
+    /// The short code used by `--kitap sp,pp,fr,iz,dr`.
     pub fn code(self) -> &'static str {
         match self {
             Book::StrategicPlan => "sp",
             Book::PerformanceProgram => "pp",
             Book::ActivityReport => "fr",
+            Book::Monitoring(_) => "iz",
+            Book::Evaluation => "dr",
         }
     }
 
+    /// The book a `--kitap` code names. `iz` gives the İzleme Raporu of the whole year; the
+    /// period `--donem` or the data asks for is set by [`settle_period`].
     pub fn parse(code: &str) -> Option<Book> {
-        Book::ALL
-            .into_iter()
-            .find(|b| b.code() == code.trim().to_ascii_lowercase())
+        match code.trim().to_lowercase().as_str() {
+            "sp" => Some(Book::StrategicPlan),
+            "pp" => Some(Book::PerformanceProgram),
+            "fr" => Some(Book::ActivityReport),
+            "iz" => Some(Book::Monitoring(Period::YearEnd)),
+            "dr" => Some(Book::Evaluation),
+            _ => None,
+        }
     }
 
     /// The title as printed.
@@ -46,26 +81,31 @@ impl Book {
             Book::StrategicPlan => "Stratejik Plan",
             Book::PerformanceProgram => "Performans Programı",
             Book::ActivityReport => "Faaliyet Raporu",
+            Book::Monitoring(_) => "İzleme Raporu",
+            Book::Evaluation => "Değerlendirme Raporu",
         }
     }
 
-    /// The years the book covers, as printed: `2025-2029`, `2026`, `2025`.
+    /// The years the book covers, as printed: `2025-2029`, `2026`, `2025`, `2025 1. Dönem`.
     pub fn years_text(self, years: &Years) -> String {
         match self {
             Book::StrategicPlan => format!("{}-{}", years.plan_start, years.plan_end),
             Book::PerformanceProgram => years.program.to_string(),
-            Book::ActivityReport => years.report.to_string(),
+            Book::ActivityReport | Book::Evaluation => years.report.to_string(),
+            Book::Monitoring(p) => format!("{} {}. Dönem", years.report, period_number(p)),
         }
     }
 
-    /// The file stem: `stratejik-plan-2025-2029`, `performans-programi-2026`, `faaliyet-raporu-2025`.
+    /// The file stem: `stratejik-plan-2025-2029`, `performans-programi-2026`,
+    /// `faaliyet-raporu-2025`, `izleme-raporu-2025-1`, `degerlendirme-raporu-2025`.
     pub fn stem(self, years: &Years) -> String {
-        let name = match self {
-            Book::StrategicPlan => "stratejik-plan",
-            Book::PerformanceProgram => "performans-programi",
-            Book::ActivityReport => "faaliyet-raporu",
-        };
-        format!("{name}-{}", self.years_text(years))
+        match self {
+            Book::StrategicPlan => format!("stratejik-plan-{}", self.years_text(years)),
+            Book::PerformanceProgram => format!("performans-programi-{}", years.program),
+            Book::ActivityReport => format!("faaliyet-raporu-{}", years.report),
+            Book::Monitoring(p) => format!("izleme-raporu-{}-{}", years.report, period_number(p)),
+            Book::Evaluation => format!("degerlendirme-raporu-{}", years.report),
+        }
     }
 
     /// The entry template in `report-templates/`.
@@ -74,6 +114,8 @@ impl Book {
             Book::StrategicPlan => "stratejik-plan.typ.j2",
             Book::PerformanceProgram => "performans-programi.typ.j2",
             Book::ActivityReport => "faaliyet-raporu.typ.j2",
+            Book::Monitoring(_) => "izleme-raporu.typ.j2",
+            Book::Evaluation => "degerlendirme-raporu.typ.j2",
         }
     }
 
@@ -92,8 +134,57 @@ impl Book {
                 "kurumsal-kabiliyet",
                 "oneri-tedbirler",
             ],
+            Book::Monitoring(_) => &["izleme-degerlendirme"],
+            Book::Evaluation => &["degerlendirme-raporu"],
         }
     }
+}
+
+/// The İzleme period as `--donem` and the file names write it: 1 or 2.
+pub fn period_number(period: Period) -> u8 {
+    match period {
+        Period::Interim => 1,
+        Period::YearEnd => 2,
+    }
+}
+
+/// The İzleme period of a `--donem` value: `1` or `2`.
+pub fn parse_period(text: &str) -> Option<Period> {
+    match text.trim() {
+        "1" => Some(Period::Interim),
+        "2" => Some(Period::YearEnd),
+        _ => None,
+    }
+}
+
+/// The İzleme Raporu's period when `--donem` is not given (spec/monitoring.md): the whole year
+/// when any indicator has a Yıl Sonu value of the report year, else the first six months.
+pub fn default_period(model: &Model, year: i32) -> Period {
+    let any_year_end = model
+        .indicators
+        .iter()
+        .any(|i| i.actual(year, Period::YearEnd).is_some());
+    if any_year_end {
+        Period::YearEnd
+    } else {
+        Period::Interim
+    }
+}
+
+/// Gives every İzleme Raporu among `books` its period: `chosen` (`--donem`), else the one
+/// [`default_period`] reads from the data.
+pub fn settle_period(books: &[Book], chosen: Option<Period>, model: &Model, year: i32) -> Vec<Book> {
+    let period = chosen.unwrap_or_else(|| default_period(model, year));
+    let mut out: Vec<Book> = books
+        .iter()
+        .map(|b| match b {
+            Book::Monitoring(_) => Book::Monitoring(period),
+            other => *other,
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// The narrative chapters present in `metinler/` (file stems).

@@ -1,6 +1,7 @@
 //! What every book's context shares: the cover and the front matter ([`Common`]), the amendment
 //! annex, the formatting of numbers and the cells the three books show alike. The per-book
-//! modules (`strategic.rs`, `program.rs`, `report.rs`) build on this one and never on each other.
+//! modules (`strategic.rs`, `program.rs`, `report.rs`, `monitoring.rs`) build on this one and
+//! never on each other.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -37,6 +38,9 @@ pub struct BookInput<'a> {
 pub struct Common {
     /// The book: `sp`, `Stratejik Plan`, `2025-2029`, …
     pub kitap: BookTitle,
+    /// Whether the book opens with the Başkan Sunuşu (`metinler/sunus.typ`): not the İzleme
+    /// and Değerlendirme reports, which are written for the mayor.
+    pub baskan_sunusu: bool,
     /// True in a draft: TASLAK on every page.
     pub taslak: bool,
     pub kurum: Institution,
@@ -105,6 +109,8 @@ pub struct Theme {
 pub struct Narratives {
     #[serde(rename = "degerlendirme.typ")]
     pub degerlendirme: bool,
+    #[serde(rename = "degerlendirme-raporu.typ")]
+    pub degerlendirme_raporu: bool,
     #[serde(rename = "durum-analizi.typ")]
     pub durum_analizi: bool,
     #[serde(rename = "genel-bilgiler.typ")]
@@ -113,6 +119,8 @@ pub struct Narratives {
     pub hazirlik: bool,
     #[serde(rename = "izleme.typ")]
     pub izleme: bool,
+    #[serde(rename = "izleme-degerlendirme.typ")]
+    pub izleme_degerlendirme: bool,
     #[serde(rename = "kurumsal-kabiliyet.typ")]
     pub kurumsal_kabiliyet: bool,
     #[serde(rename = "mali-denetim.typ")]
@@ -133,10 +141,12 @@ impl Narratives {
         let has = |stem: &str| present.contains(stem);
         Narratives {
             degerlendirme: has("degerlendirme"),
+            degerlendirme_raporu: has("degerlendirme-raporu"),
             durum_analizi: has("durum-analizi"),
             genel_bilgiler: has("genel-bilgiler"),
             hazirlik: has("hazirlik"),
             izleme: has("izleme"),
+            izleme_degerlendirme: has("izleme-degerlendirme"),
             kurumsal_kabiliyet: has("kurumsal-kabiliyet"),
             mali_denetim: has("mali-denetim"),
             mali_tablolar: has("mali-tablolar"),
@@ -215,6 +225,33 @@ impl Common {
                 ("Rapor Yılı", years.report.to_string()),
                 ("Stratejik Plan Dönemi", plan_period),
             ],
+            Book::Monitoring(period) => vec![
+                ("Rapor Yılı", years.report.to_string()),
+                (
+                    "İzleme Dönemi",
+                    match period {
+                        crate::model::Period::Interim => {
+                            format!("Ocak–Haziran {} (1. İzleme)", years.report)
+                        }
+                        crate::model::Period::YearEnd => {
+                            format!("Ocak–Aralık {} (Yıl Sonu)", years.report)
+                        }
+                    },
+                ),
+                ("Stratejik Plan Dönemi", plan_period),
+            ],
+            Book::Evaluation => vec![
+                ("Rapor Yılı", years.report.to_string()),
+                (
+                    "Değerlendirilen Yıllar",
+                    if years.plan_start >= years.report {
+                        years.report.to_string()
+                    } else {
+                        format!("{}-{}", years.plan_start, years.report)
+                    },
+                ),
+                ("Stratejik Plan Dönemi", plan_period),
+            ],
         };
         if book == Book::StrategicPlan {
             for d in &model.decisions {
@@ -237,6 +274,7 @@ impl Common {
                 tam_baslik: format!("{} {}", book.title(), years_text),
                 kapak_baslik: crate::text::upper_tr(book.title()),
             },
+            baskan_sunusu: book.narratives().contains(&"sunus"),
             taslak: input.draft,
             kurum: Institution {
                 ad: inst.name.clone(),
@@ -444,6 +482,16 @@ pub(crate) fn empty() -> String {
 /// What a missing realisation prints as.
 pub(crate) const NO_DATA: &str = "veri yok";
 
+/// A bar of the realisation chart: `deger` and `metin` (`%77,5`) are none when the rate cannot
+/// be computed. Printed whole: alphabetical order.
+#[derive(Debug, Clone, Serialize)]
+pub struct RateBar {
+    pub aciklama: String,
+    pub deger: Option<f64>,
+    pub etiket: String,
+    pub metin: Option<String>,
+}
+
 // ---------------------------------------------------------------------------------------
 // The amendment annex
 
@@ -525,19 +573,32 @@ pub(crate) enum AnnexScope {
         year: i32,
         fields: &'static [&'static str],
     },
+    /// Changes that touch tables of a book over several years (the Değerlendirme Raporu):
+    /// fields of the years `first..=last`, and the fields without a year it prints.
+    Years {
+        first: i32,
+        last: i32,
+        fields: &'static [&'static str],
+    },
 }
 
 impl AnnexScope {
     fn includes(&self, record: &ChangeRecord) -> bool {
-        match self {
-            AnnexScope::All => true,
-            AnnexScope::Year { year, fields } => match field_year(&record.field) {
-                Some(y) => y == *year,
-                None => {
-                    let key = crate::text::fold(&record.field);
-                    fields.iter().any(|f| crate::text::fold(f) == key)
-                }
-            },
+        let (first, last, fields) = match *self {
+            AnnexScope::All => return true,
+            AnnexScope::Year { year, fields } => (year, year, fields),
+            AnnexScope::Years {
+                first,
+                last,
+                fields,
+            } => (first, last, fields),
+        };
+        match field_year(&record.field) {
+            Some(y) => (first..=last).contains(&y),
+            None => {
+                let key = crate::text::fold(&record.field);
+                fields.iter().any(|f| crate::text::fold(f) == key)
+            }
         }
     }
 }
@@ -716,7 +777,7 @@ mod tests {
 
     #[test]
     fn every_chapter_of_a_book_has_its_flag() {
-        let chapters: BTreeSet<String> = Book::ALL
+        let chapters: BTreeSet<String> = Book::EVERY
             .iter()
             .flat_map(|b| b.narratives())
             .map(|n| n.to_string())

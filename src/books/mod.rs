@@ -1,4 +1,4 @@
-//! The three books and the data each book's template receives. Layout lives in
+//! The five books and the data each book's template receives. Layout lives in
 //! `report-templates/` (entry templates `<book>.typ.j2`, partials, and the `lib/*.typ`
 //! functions); this module only prepares data.
 //!
@@ -6,7 +6,8 @@
 //!
 //! [`book_context`] gives one typed context per book ([`BookContext`]): the shared part
 //! ([`Common`]: cover, institution, front matter, the amendment annex) and the book's own tables
-//! ([`StrategicPlanContext`], [`PerformanceProgramContext`], [`ActivityReportContext`]). Field
+//! ([`StrategicPlanContext`], [`PerformanceProgramContext`], [`ActivityReportContext`],
+//! [`MonitoringReportContext`], [`EvaluationReportContext`]). Field
 //! names are the names the templates read, so renaming one is a change of the templates' data;
 //! `tests/contexts.rs` renders every template against every context with strict undefined
 //! values. Every number is already formatted the Turkish way; amounts and rates are strings
@@ -15,8 +16,8 @@
 //! that touch the value (drafts only), `degisiklik` the decisions that changed it.
 //!
 //! The modules depend in one direction: `book` and `marks` ← `common` ← `finance` (the
-//! Faaliyet Raporu's Mali Bilgiler) ← `report`; `common` ← `strategic`, `program`; all ← this
-//! module, which dispatches.
+//! Faaliyet Raporu's Mali Bilgiler) ← `report`; `common` ← `strategic`, `program`,
+//! `monitoring` (the İzleme and Değerlendirme reports); all ← this module, which dispatches.
 //!
 //! # Where books.md is silent
 //!
@@ -50,23 +51,29 @@ mod book;
 mod common;
 mod finance;
 pub mod marks;
+mod monitoring;
 mod program;
 mod report;
 mod strategic;
 
 pub use book::{
-    missing_capability_headings, missing_narratives, narratives_present, undated_declarations,
-    Book, CAPABILITY_HEADINGS,
+    default_period, missing_capability_headings, missing_narratives, narratives_present,
+    parse_period, period_number, settle_period, undated_declarations, Book, CAPABILITY_HEADINGS,
 };
 pub use common::{
     check_logo, AnnexDecision, AnnexRow, BookInput, BookTitle, Common, General, GoalEntry,
-    Institution, Narratives, ObjectiveEntry, Theme, YearTexts,
+    Institution, Narratives, ObjectiveEntry, RateBar, Theme, YearTexts,
 };
 pub use finance::{
     AffiliateRow, AffiliateSection, BalanceSection, DebtRow, DebtSection, FinanceInfo, RevenueBar,
     RevenueCells, RevenueRow, RevenueSection, TransferRow, TransferSection,
 };
 pub use marks::{DecisionMark, MarkedCell};
+pub use monitoring::{
+    ActivityAmounts, ChartPoint, DeviationRow, Deviations, EvaluationReportContext, LineChart,
+    MonitoredActivity, MonitoringReportContext, MonitoringRow, MonitoringTable, PeriodTexts,
+    ProgressRow, ProgressTable, Summary, SummaryRow, YearPair,
+};
 pub use program::{
     ActivityRow, AdministrationRow, AdministrationRowKind, AdministrationTable, CostCells,
     DirectorateActivityRow, DirectorateTable, IndicatorRow, ObjectiveTable,
@@ -75,7 +82,7 @@ pub use program::{
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
     Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
-    InformationSystem, PlannedSpent, RateBar, ResultRow, ResultTable,
+    InformationSystem, PlannedSpent, ResultRow, ResultTable,
 };
 pub use strategic::{
     CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,
@@ -89,6 +96,8 @@ pub enum BookContext {
     StrategicPlan(StrategicPlanContext),
     PerformanceProgram(PerformanceProgramContext),
     ActivityReport(ActivityReportContext),
+    Monitoring(MonitoringReportContext),
+    Evaluation(EvaluationReportContext),
 }
 
 impl BookContext {
@@ -98,6 +107,8 @@ impl BookContext {
             BookContext::StrategicPlan(c) => &c.common,
             BookContext::PerformanceProgram(c) => &c.common,
             BookContext::ActivityReport(c) => &c.common,
+            BookContext::Monitoring(c) => &c.common,
+            BookContext::Evaluation(c) => &c.common,
         }
     }
 }
@@ -111,5 +122,9 @@ pub fn book_context(book: Book, input: &BookInput) -> BookContext {
             BookContext::PerformanceProgram(program::context(input, &marks))
         }
         Book::ActivityReport => BookContext::ActivityReport(report::context(input, &marks)),
+        Book::Monitoring(period) => {
+            BookContext::Monitoring(monitoring::monitoring_context(input, &marks, period))
+        }
+        Book::Evaluation => BookContext::Evaluation(monitoring::evaluation_context(input, &marks)),
     }
 }

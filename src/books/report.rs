@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::book::Book;
 use super::common::{
     activity_cell, amendment_annex, empty, indicator_cell, num, objective_cell, opt_num, percent,
-    rate, unique, AnnexScope, BookInput, Common, Sum, NO_DATA,
+    rate, unique, AnnexScope, BookInput, Common, RateBar, Sum, NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{BudgetLine, Indicator, Model, Period, ECONOMIC_CODES};
@@ -249,16 +249,6 @@ pub struct ResultRow {
     pub yil_sonu: MarkedCell,
     pub oran: MarkedCell,
     pub sapma: MarkedCell,
-}
-
-/// A bar of the realisation chart: `deger` and `metin` (`%77,5`) are none when the rate cannot
-/// be computed. Printed whole: alphabetical order.
-#[derive(Debug, Clone, Serialize)]
-pub struct RateBar {
-    pub aciklama: String,
-    pub deger: Option<f64>,
-    pub etiket: String,
-    pub metin: Option<String>,
 }
 
 /// `beyan`: the report year, the place (kurum.yaml's `il`, else `ilce`, else the short name),

@@ -156,7 +156,7 @@ impl Publisher {
             project_dir: project_dir.to_path_buf(),
             renderer: None,
             fonts: FontLibrary::load(&[project_dir.join("fonts")]),
-            books: Book::ALL
+            books: Book::EVERY
                 .iter()
                 .map(|&book| BookState {
                     book,
@@ -506,5 +506,9 @@ pub fn estimated_rows(book: Book, model: &crate::model::Model) -> usize {
         Book::ActivityReport => {
             indicators + activities + budget + objectives * 3 + directorates * 2 + 30
         }
+        // Özet, Hedef İzleme Tabloları (indicators, the year's activities), the annex.
+        Book::Monitoring(_) => indicators + activities + objectives * 8 + changes + 10,
+        // Özet, Plan Dönemi Gelişimi, Sapmalar, the annex.
+        Book::Evaluation => indicators * 2 + objectives * 8 + changes + 10,
     }
 }

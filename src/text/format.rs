@@ -83,6 +83,19 @@ pub fn ratio(value: f64) -> String {
     number(value, Some(1))
 }
 
+/// A rate as [`ratio`] prints it, as a number: `77.45` → `77.5`, `99.96` → `100.0`. Thresholds
+/// compare this value so that a word beside a printed rate never contradicts it; NaN for a
+/// value that is not finite.
+pub fn rounded_ratio(value: f64) -> f64 {
+    match Rounded::new(value, 1) {
+        Some(r) => {
+            let text = format!("{}{}.{}", if r.negative { "-" } else { "" }, r.int, r.frac);
+            text.parse().unwrap_or(f64::NAN)
+        }
+        None => f64::NAN,
+    }
+}
+
 /// A value as a message names it: Turkish style, up to four decimals, no trailing zeros:
 /// 1250000 → `1.250.000`, 0.45 → `0,45`, 1234.5 → `1.234,5`.
 pub fn plain_number(x: f64) -> String {
@@ -323,6 +336,15 @@ fn group_thousands(digits: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounded_ratio_is_the_printed_rate() {
+        assert_eq!(rounded_ratio(99.96), 100.0);
+        assert_eq!(rounded_ratio(74.94), 74.9);
+        assert_eq!(rounded_ratio(77.44999999999999), 77.5);
+        assert_eq!(rounded_ratio(-12.25), -12.3);
+        assert!(rounded_ratio(f64::NAN).is_nan());
+    }
 
     #[test]
     fn numbers_group_thousands_with_dots() {

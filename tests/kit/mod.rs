@@ -174,7 +174,7 @@ impl TestProject {
 /// Every narrative chapter a book includes, as the bundled example writes it: its path in the
 /// project (`metinler/sunus.typ`) and its text.
 pub fn narratives() -> Vec<(String, String)> {
-    kitap::books::Book::ALL
+    kitap::books::Book::EVERY
         .iter()
         .flat_map(|b| b.narratives())
         .map(|name| {
