@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::books::{self, Book};
-use crate::model::Period;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ProjectArgs, TemplateArgs};
 use crate::ingest::InProcessReader;
+use crate::model::Period;
 use crate::pipeline::{self, Checked, Gate, Options};
 use crate::publish;
 use crate::report::terminal;

@@ -170,6 +170,18 @@ fn titles(book: Book) -> Vec<&'static str> {
             "İç Kontrol Güvence Beyanı",
             "Mali Hizmetler Birim Yöneticisinin Beyanı",
         ],
+        Book::Monitoring(_) => &[
+            "I. Özet",
+            "II. Hedef İzleme Tabloları",
+            "Hedef İzleme Tablosu",
+            "III. Değerlendirme",
+        ],
+        Book::Evaluation => &[
+            "I. Özet",
+            "II. Plan Dönemi Gelişimi",
+            "III. Sapmalar",
+            "IV. Değerlendirme ve Öneriler",
+        ],
     };
     COMMON_TITLES.iter().chain(own).copied().collect()
 }

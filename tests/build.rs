@@ -406,7 +406,39 @@ fn unknown_book_code_is_a_usage_error() {
     let p = TestProject::valid("build-usage");
     let run = derle(&p.dir, &p.path("o"), &["--kitap", "xx"]);
     assert_eq!(run.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&run.stderr).contains("sp, pp ya da fr"));
+    let err = String::from_utf8_lossy(&run.stderr);
+    for accepted in [
+        "sp (",
+        "pp (",
+        "fr (",
+        "iz (İzleme Raporu)",
+        "dr (",
+        "tum (",
+    ] {
+        assert!(err.contains(accepted), "{accepted} is not listed: {err}");
+    }
+    assert!(err.contains("“xx”"), "{err}");
+    assert!(!p.path("o").join("stratejik-plan-2025-2029.pdf").exists());
+}
+
+#[test]
+fn unknown_period_is_a_usage_error() {
+    let p = TestProject::valid("build-usage-period");
+    let run = derle(&p.dir, &p.path("o"), &["--kitap", "iz", "--donem", "3"]);
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("--donem: “3”"), "{err}");
+    assert!(
+        err.contains("1 (ilk altı ay") && err.contains("2 (yılın tamamı"),
+        "{err}"
+    );
+    assert!(
+        !p.path("o").exists()
+            || std::fs::read_dir(p.path("o"))
+                .map(|d| d.count())
+                .unwrap_or(0)
+                == 0
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@
 //! projects: the bundled example (a final book with an amendment); a dense copy of it (a draft
 //! with error marks, a second decision touching the report year, missing chapters, theme
 //! overrides, no logo and no `il`, a directorate and a hedef without data); a bare project
-//! without workbooks (every list empty). [`BRANCHES`] checks that between them they take both
+//! without workbooks (every list empty); a plan without amaçlar. [`BRANCHES`] checks that between them they take both
 //! sides of every branch the templates have.
 
 mod kit;
@@ -68,8 +68,6 @@ const UNREAD: &[&str] = &[
     "kurum/kisa_ad",
     "sonuc_tablolari[]/kod",
     "yil/plan",
-    "yil/plan_baslangic",
-    "yil/plan_bitis",
     "yil/program",
 ];
 
@@ -91,6 +89,9 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("*", "metinler/temel-politikalar.typ", &["true", "false"]),
     ("*", "metinler/mali-tablolar.typ", &["true", "false"]),
     ("*", "metinler/mali-denetim.typ", &["true", "false"]),
+    ("*", "metinler/izleme-degerlendirme.typ", &["true", "false"]),
+    ("*", "metinler/degerlendirme-raporu.typ", &["true", "false"]),
+    ("*", "baskan_sunusu", &["true", "false"]),
     ("sp", "guncelleme", &["none", "some"]),
     ("sp", "degisiklikler", &["empty", "some"]),
     (
@@ -117,6 +118,23 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("fr", "mali/borclar/eksik", &["none", "text"]),
     ("fr", "mali/istirakler/eksik", &["none", "text"]),
     ("fr", "mali/transferler/eksik", &["none", "text"]),
+    ("iz", "donem/aciklama", &["none", "text"]),
+    ("iz", "degisiklikler", &["empty", "some"]),
+    ("iz", "ozet/satirlar", &["empty", "some"]),
+    ("iz", "ozet/grafik[]/deger", &["none", "number"]),
+    ("iz", "hedef_tablolari", &["empty", "some"]),
+    ("iz", "hedef_tablolari[]/gostergeler", &["empty", "some"]),
+    ("iz", "hedef_tablolari[]/faaliyetler", &["empty", "some"]),
+    ("dr", "degisiklikler", &["empty", "some"]),
+    ("dr", "ozet/satirlar", &["empty", "some"]),
+    ("dr", "gelisim", &["empty", "some"]),
+    ("dr", "gelisim[]/gostergeler", &["empty", "some"]),
+    (
+        "dr",
+        "gelisim[]/grafik/noktalar[]/deger",
+        &["none", "number"],
+    ),
+    ("dr", "sapmalar/satirlar", &["empty", "some"]),
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -312,6 +330,17 @@ fn bare(dir: &Path) {
     }
 }
 
+/// The example's kurum.yaml and a plan without amaçlar: every book of a plan with no hedef.
+fn empty_plan(dir: &Path) {
+    std::fs::create_dir_all(dir.join("birimler")).expect("mkdir");
+    std::fs::copy(example_dir().join("kurum.yaml"), dir.join("kurum.yaml")).expect("copy");
+    std::fs::write(
+        dir.join("plan.yaml"),
+        "misyon: M\nvizyon: V\ntemel_degerler: [D]\namaclar: []\n",
+    )
+    .expect("write plan.yaml");
+}
+
 fn check(dir: &Path) -> Checked {
     pipeline::check(dir, &Options::default()).expect("the project loads")
 }
@@ -327,6 +356,8 @@ fn every_field_of_every_book_context_is_read_by_the_templates() {
     dense(&dense_dir, &example);
     let bare_dir = temp.path().join("yalin");
     bare(&bare_dir);
+    let empty_dir = temp.path().join("bos-plan");
+    empty_plan(&empty_dir);
     // To build the projects with `kitap derle`: KITAP_TEST_PROJECTS=/some/folder.
     if let Some(out) = std::env::var_os("KITAP_TEST_PROJECTS") {
         copy_dir(temp.path(), Path::new(&out));
@@ -335,6 +366,7 @@ fn every_field_of_every_book_context_is_read_by_the_templates() {
         ("örnek", example_dir(), example),
         ("yoğun", dense_dir.clone(), check(&dense_dir)),
         ("yalın", bare_dir.clone(), check(&bare_dir)),
+        ("boş plan", empty_dir.clone(), check(&empty_dir)),
     ];
     let dense_changes = &projects[1].2.model.changes;
     assert!(

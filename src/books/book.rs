@@ -173,7 +173,12 @@ pub fn default_period(model: &Model, year: i32) -> Period {
 
 /// Gives every İzleme Raporu among `books` its period: `chosen` (`--donem`), else the one
 /// [`default_period`] reads from the data.
-pub fn settle_period(books: &[Book], chosen: Option<Period>, model: &Model, year: i32) -> Vec<Book> {
+pub fn settle_period(
+    books: &[Book],
+    chosen: Option<Period>,
+    model: &Model,
+    year: i32,
+) -> Vec<Book> {
     let period = chosen.unwrap_or_else(|| default_period(model, year));
     let mut out: Vec<Book> = books
         .iter()

@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use super::book::{period_number, Book};
 use super::common::{
-    activity_cell, amendment_annex, empty, goal_cell, indicator_cell, num, objective_cell,
-    opt_num, percent, rate, unique, AnnexScope, BookInput, Common, RateBar, Sum, NO_DATA,
+    activity_cell, amendment_annex, empty, goal_cell, indicator_cell, num, objective_cell, opt_num,
+    percent, rate, unique, AnnexScope, BookInput, Common, RateBar, Sum, NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{Indicator, Model, Objective, Period};
@@ -67,13 +67,14 @@ pub struct EvaluationReportContext {
     pub sapmalar: Deviations,
 }
 
-/// How the books name the period: `{no: "1", ad: "1. Dönem", aralik: "Ocak–Haziran 2025",
-/// deger: "1. İzleme", oran_basligi: "Gerçekleşme Oranı (%, yıl hedefine göre)"}`.
+/// How the books name the period: `{aralik: "Ocak–Haziran 2025", deger: "1. İzleme",
+/// oran_basligi: "Gerçekleşme Oranı (%, yıl hedefine göre)", aciklama}`.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodTexts {
-    pub no: String,
-    pub ad: String,
     pub aralik: String,
+    /// How the period's rate is computed, for period 1 (against the year's target); none for
+    /// period 2.
+    pub aciklama: Option<String>,
     /// The workbook's Dönem value the report reads.
     pub deger: String,
     /// The header of the rate column: period 1 says it is measured against the year's target.
@@ -90,9 +91,10 @@ impl PeriodTexts {
             Period::YearEnd => (format!("Ocak–Aralık {year}"), "Gerçekleşme Oranı (%)"),
         };
         PeriodTexts {
-            no: period_number(period).to_string(),
-            ad: format!("{}. Dönem", period_number(period)),
             aralik: range,
+            aciklama: (period == Period::Interim).then(|| {
+                "Dönem gerçekleşme oranı yıl hedefine göre hesaplanmıştır: (Dönem Gerçekleşmesi − Başlangıç Değeri) / (Yıl Hedefi − Başlangıç Değeri) × 100. Oran, yıl hedefine doğru ne kadar ilerlendiğini gösterir.".to_string()
+            }),
             deger: period.label().to_string(),
             oran_basligi: header.to_string(),
         }
@@ -259,7 +261,10 @@ pub(crate) fn monitoring_context(
         t,
         period,
         cap,
-        format!("{t} Yılı {} Hedef Gerçekleşme Özeti", texts.ad),
+        format!(
+            "{t} Yılı {}. Dönem Hedef Gerçekleşme Özeti",
+            period_number(period)
+        ),
         texts.oran_basligi.clone(),
     );
     let hedef_tablolari = model
@@ -395,7 +400,9 @@ fn summary(
     Summary {
         grafik_basligi: match period {
             Period::Interim => {
-                format!("{year} yılı 1. dönem hedeflere göre gerçekleşme oranı (%, yıl hedefine göre)")
+                format!(
+                    "{year} yılı 1. dönem hedeflere göre gerçekleşme oranı (%, yıl hedefine göre)"
+                )
             }
             Period::YearEnd => format!("{year} yılı hedeflere göre gerçekleşme oranı (%)"),
         },
@@ -487,9 +494,11 @@ fn monitoring_table(
     let (cell, value, note) = objective_outcome(model, marks, o, year, period, cap);
     let mut notes: Vec<String> = note.into_iter().collect();
     if cap.is_some_and(|c| {
-        model
-            .indicators_of(&o.code)
-            .any(|i| indicator_rate_in(i, year, period).rate().is_some_and(|r| r > c))
+        model.indicators_of(&o.code).any(|i| {
+            indicator_rate_in(i, year, period)
+                .rate()
+                .is_some_and(|r| r > c)
+        })
     }) {
         notes.push(format!(
             "Hedefin gerçekleşme oranında göstergelerin oranı en çok %{} olarak hesaba katılmıştır.",
