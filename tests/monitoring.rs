@@ -467,3 +467,60 @@ fn five_books_are_byte_identical_when_rebuilt_and_their_sources_compile_on_their
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// `izle`: the monitoring books are rebuilt only when their inputs changed
+
+#[test]
+fn a_warm_rebuild_compiles_a_monitoring_book_only_when_its_inputs_changed() {
+    let project = TestProject::valid("monitoring-warm");
+    let out = tempfile::tempdir().expect("output folder");
+    let mut publisher = Publisher::new(&project.dir);
+    let mut rebuild = |only_changed: bool| -> Vec<String> {
+        let options = BuildOptions {
+            check: Options {
+                books: vec![Book::Monitoring(Period::YearEnd), Book::Evaluation],
+                period: Some(Period::Interim),
+                year: None,
+            },
+            out_dir: Some(out.path().to_path_buf()),
+            only_changed,
+            ..BuildOptions::default()
+        };
+        let build = pipeline::build(
+            &project.dir,
+            &options,
+            &InProcessReader,
+            &mut publisher,
+            &|_| {},
+        )
+        .expect("the project builds");
+        let built = build.built.expect("the books are made");
+        built
+            .books
+            .iter()
+            .filter(|b| b.written)
+            .map(|b| b.file.clone())
+            .collect()
+    };
+    assert_eq!(
+        rebuild(false),
+        ["izleme-raporu-2025-1.pdf", "degerlendirme-raporu-2025.pdf"]
+    );
+    assert!(
+        rebuild(true).is_empty(),
+        "nothing changed, nothing compiled"
+    );
+    // The İzleme Raporu's narrative chapter: only that book reads it.
+    project.write_bytes(
+        "metinler/izleme-degerlendirme.typ",
+        "== Dönemin Değerlendirmesi\n\nİlk altı ay planlandığı gibi geçti.\n".as_bytes(),
+    );
+    assert_eq!(rebuild(true), ["izleme-raporu-2025-1.pdf"]);
+    // A corrected 1. İzleme value (PG1.1.1's, row 2 of Gerçekleşmeler: 14 → 15) changes the
+    // İzleme Raporu of period 1 only.
+    let mut book = fen_isleri();
+    sheet(&mut book, "Gerçekleşmeler").set(1, 3, kitap_dev::sheetwrite::CellValue::Number(15.0));
+    project.write("birimler/fen-isleri.xlsx", &book);
+    assert_eq!(rebuild(true), ["izleme-raporu-2025-1.pdf"]);
+}
