@@ -17,14 +17,19 @@ use kitap::publish::Publisher;
 use kitap::typeset::{self, Document, FileTree, FixedDateTime, FontLibrary, PagedDocument};
 use kitap_dev::pages::{self, Kind, LaidOut, Problem, TextBlock, Vocabulary};
 
-/// Builds `project` the way `kitap derle` does (`pipeline::build`) into a temporary folder and
-/// lays its books out again from the sources the build wrote to `kaynak/`.
+/// Builds `project` the way `kitap derle --kitap tum` does (`pipeline::build`: the five books)
+/// into a temporary folder and lays its books out again from the sources the build wrote to
+/// `kaynak/`.
 fn build_and_lay_out(project: &Path) -> Vec<LaidOut> {
     let out = tempfile::tempdir().expect("output folder");
-    let options = BuildOptions {
+    let mut options = BuildOptions {
         out_dir: Some(out.path().to_path_buf()),
         ..BuildOptions::default()
     };
+    options.check.books = ["sp", "pp", "fr", "iz", "dr"]
+        .iter()
+        .filter_map(|c| kitap::books::Book::parse(c))
+        .collect();
     let mut publisher = Publisher::new(project);
     let build = pipeline::build(project, &options, &InProcessReader, &mut publisher, &|_| {})
         .expect("the project builds");
