@@ -1,5 +1,5 @@
 //! What every book's context shares: the cover and the front matter ([`Common`]), the amendment
-//! annex, the formatting of numbers and the cells the three books show alike. The per-book
+//! annex, the formatting of numbers and the cells the books show alike. The per-book
 //! modules (`strategic.rs`, `program.rs`, `report.rs`, `monitoring.rs`) build on this one and
 //! never on each other.
 

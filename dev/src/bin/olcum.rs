@@ -5,8 +5,9 @@
 //! cargo run --release --bin olcum -- [DİZİN]
 //! ```
 //! writes the project into DİZİN (default: a temporary folder), then measures a cold
-//! `kitap derle` (a separate process, as the officer runs it) and, in this process, a warm
-//! rebuild after one council amendment the way `kitap izle` does it.
+//! `kitap derle` of the three books (a separate process, as the officer runs it), a cold
+//! `kitap derle --kitap tum` of the five (the İzleme and Değerlendirme reports too) and, in this
+//! process, a warm rebuild after one council amendment the way `kitap izle` does it.
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
@@ -35,25 +36,34 @@ fn main() -> ExitCode {
         eprintln!("olcum: kitap ikilisi bulunamadı; önce `cargo build --release` çalıştırın");
         return ExitCode::FAILURE;
     };
-    let out = dir.join("output");
-    let started = Instant::now();
-    let status = Command::new(&exe)
-        .arg("derle")
-        .arg(&dir)
-        .arg("-o")
-        .arg(&out)
-        .arg("--zamanlama")
-        .status();
-    let cold = started.elapsed();
-    match status {
-        Ok(s) => println!(
-            "Soğuk `kitap derle` (çıkış {:?}): {:.2} sn",
-            s.code(),
-            cold.as_secs_f64()
-        ),
-        Err(e) => {
-            eprintln!("olcum: kitap çalıştırılamadı: {e}");
-            return ExitCode::FAILURE;
+    for (books, out) in [
+        (None, dir.join("output")),
+        (Some("tum"), dir.join("output-tum")),
+    ] {
+        let mut command = Command::new(&exe);
+        command
+            .arg("derle")
+            .arg(&dir)
+            .arg("-o")
+            .arg(&out)
+            .arg("--zamanlama");
+        if let Some(b) = books {
+            command.arg("--kitap").arg(b);
+        }
+        let started = Instant::now();
+        let status = command.status();
+        let cold = started.elapsed();
+        match status {
+            Ok(s) => println!(
+                "Soğuk `kitap derle{}` (çıkış {:?}): {:.2} sn",
+                books.map(|b| format!(" --kitap {b}")).unwrap_or_default(),
+                s.code(),
+                cold.as_secs_f64()
+            ),
+            Err(e) => {
+                eprintln!("olcum: kitap çalıştırılamadı: {e}");
+                return ExitCode::FAILURE;
+            }
         }
     }
 
