@@ -524,3 +524,58 @@ fn a_warm_rebuild_compiles_a_monitoring_book_only_when_its_inputs_changed() {
     project.write("birimler/fen-isleri.xlsx", &book);
     assert_eq!(rebuild(true), ["izleme-raporu-2025-1.pdf"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// A council decision is marked in these books too
+
+#[test]
+fn a_target_changed_by_a_council_decision_is_marked_in_both_monitoring_books() {
+    let mut spec = ProjectSpec::valid();
+    spec.extra_files.push((
+        "degisiklikler/2025-50.yaml".to_string(),
+        "karar: {organ: Meclis, no: \"2025/50\", tarih: 2025-05-14}\ngerekce: Hedef gözden geçirildi.\ndegisiklikler:\n  - gosterge: PG1.1.1\n    alan: hedef.2025\n    eski: 12\n    yeni: 13\n"
+            .to_string(),
+    ));
+    let project = TestProject::folder("monitoring-decision");
+    spec.write(&project);
+    let out = tempfile::tempdir().expect("output folder");
+    let (checked, made) = build_into(
+        &project.dir,
+        out.path(),
+        &[Book::Monitoring(Period::YearEnd), Book::Evaluation],
+        None,
+        None,
+    );
+    assert!(
+        checked
+            .model
+            .changes
+            .iter()
+            .any(|c| c.decision == "2025/50"),
+        "the decision applies: {}",
+        listing(&checked)
+    );
+    for book in &made {
+        let text = &book.text;
+        // The mark's note under the tables that print the changed target.
+        assert!(
+            text.contains(
+                "14.05.2025 tarihli ve 2025/50 sayılı Meclis kararıyla değiştirilmiştir."
+            ),
+            "{}: the mark's note",
+            book.file
+        );
+        assert!(
+            text.contains("Ek: Meclis Kararıyla Yapılan Değişiklikler"),
+            "{}: the annex",
+            book.file
+        );
+        assert!(
+            text.contains("PG1.1.1 Yenilenen yol uzunluğu 2025 hedefi 12 13")
+                || text.contains("2025 hedefi 12 13"),
+            "{}: the annex row: {}",
+            book.file,
+            &text[text.rfind("Ek: Meclis").unwrap_or(0)..]
+        );
+    }
+}
