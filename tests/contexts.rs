@@ -13,8 +13,8 @@
 //! projects: the bundled example (a final book with an amendment); a dense copy of it (a draft
 //! with error marks, a second decision touching the report year, missing chapters, theme
 //! overrides, no logo and no `il`, a directorate and a hedef without data); a bare project
-//! without workbooks (every list empty); a plan without amaçlar. [`BRANCHES`] checks that between them they take both
-//! sides of every branch the templates have.
+//! without workbooks (every list empty); a plan without amaçlar. [`BRANCHES`] checks that
+//! between them they take both sides of every branch the templates have.
 
 mod kit;
 
