@@ -39,6 +39,16 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build(args) => build(&args),
         Command::Templates(args) => templates(&args),
         Command::Watch(args) => watch(&args),
+        Command::Help(args) => match crate::command_line::help_of(&args.command) {
+            Ok(help) => {
+                print!("{help}");
+                EXIT_OK
+            }
+            Err(stop) => {
+                eprint!("{}", stop.text);
+                stop.code
+            }
+        },
         Command::ReadChild(args) => crate::ingest::isolate::child_main(&args.request),
     }
 }

@@ -12,6 +12,7 @@ pub mod app;
 pub mod assets;
 pub mod books;
 pub mod cli;
+pub mod command_line;
 pub mod config;
 pub mod failure;
 pub mod finding;
