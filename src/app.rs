@@ -39,6 +39,16 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build(args) => build(&args),
         Command::Templates(args) => templates(&args),
         Command::Watch(args) => watch(&args),
+        Command::Explain(args) => match crate::guide::explain(&args.code) {
+            Ok(page) => {
+                print!("{page}");
+                EXIT_OK
+            }
+            Err(message) => {
+                eprint_error(&message);
+                EXIT_UNUSABLE
+            }
+        },
         Command::Help(args) => match crate::command_line::help_of(&args.command) {
             Ok(help) => {
                 print!("{help}");

@@ -33,6 +33,9 @@ pub enum Command {
     /// Proje klasörünü izler, bir dosya değişince kitapları yeniden derler.
     #[command(name = "izle", alias = "watch")]
     Watch(BuildArgs),
+    /// Bir bulgu kodunun kılavuzdaki sayfasını gösterir (kitap acikla G005).
+    #[command(name = "acikla", alias = "explain")]
+    Explain(ExplainArgs),
     /// Bir komutun yardımını gösterir (kitap yardim derle).
     #[command(name = "yardim", alias = "help")]
     Help(HelpArgs),
@@ -102,6 +105,13 @@ pub struct TemplateArgs {
     /// Şablonların hazırlanacağı Faaliyet Raporu yılı (varsayılan: kurum.yaml'daki `yil`).
     #[arg(long = "yil", alias = "year", value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// Bulgu kodu (örneğin G005).
+    #[arg(value_name = "KOD")]
+    pub code: String,
 }
 
 #[derive(Debug, Args, Clone)]

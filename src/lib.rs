@@ -16,6 +16,7 @@ pub mod command_line;
 pub mod config;
 pub mod failure;
 pub mod finding;
+pub mod guide;
 pub mod ingest;
 pub mod merge;
 pub mod model;
