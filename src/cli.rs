@@ -33,6 +33,9 @@ pub enum Command {
     /// Proje klasörünü izler, bir dosya değişince kitapları yeniden derler.
     #[command(name = "izle", alias = "watch")]
     Watch(BuildArgs),
+    /// Yeni ve boş bir proje klasörü yazar (kurum.yaml, plan.yaml, metinler, klasörler).
+    #[command(name = "yeni", aliases = ["new", "init"])]
+    New(NewArgs),
     /// Bir bulgu kodunun kılavuzdaki sayfasını gösterir (kitap acikla G005).
     #[command(name = "acikla", alias = "explain")]
     Explain(ExplainArgs),
@@ -105,6 +108,13 @@ pub struct TemplateArgs {
     /// Şablonların hazırlanacağı Faaliyet Raporu yılı (varsayılan: kurum.yaml'daki `yil`).
     #[arg(long = "yil", alias = "year", value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    /// Yazılacak proje klasörü (yoksa oluşturulur; varsa boş olmalı).
+    #[arg(value_name = "DİZİN")]
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -28,6 +28,7 @@ pub mod publish;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod template;
 pub mod text;

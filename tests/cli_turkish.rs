@@ -129,6 +129,9 @@ fn argument_errors_are_turkish_and_exit_2() {
         &["derle", "--kitap"],
         &["sablon", "--cikti"],
         &["yardim", "yok-boyle"],
+        &["yeni"],
+        &["acikla"],
+        &["acikla", "G005", "G006"],
         &["build", "--strict", "--nope"],
     ];
     for args in cases {
