@@ -3,12 +3,15 @@
 //! to `kaynak/` so the typst CLI compiles them as they stand, and every file written to a
 //! temporary name and renamed when complete.
 
+mod sources;
+
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::books::{book_context, narratives_present, Book, BookInput};
+use crate::books::marks::Traced;
+use crate::books::{book_context_traced, narratives_present, Book, BookInput};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding};
@@ -134,6 +137,8 @@ struct BookState {
     book: Book,
     tree: Option<FileTree>,
     last: LastBuild,
+    /// The numbers its last render printed, with their sources (`kaynak/izler.json`).
+    trace: Vec<Traced>,
 }
 
 /// Builds the books of one project, keeping fonts, templates and Typst's caches warm between
@@ -162,6 +167,7 @@ impl Publisher {
                     book,
                     tree: None,
                     last: LastBuild::default(),
+                    trace: Vec::new(),
                 })
                 .collect(),
         }
@@ -214,12 +220,41 @@ impl Publisher {
             narratives: &present,
             project_dir: &input.project.dir,
         };
-        let jobs = self.render_books(&books, request, only_changed, &mut built);
+        let (jobs, traces) = self.render_books(&books, request, only_changed, &mut built);
+        for (slot, trace) in traces {
+            self.books[slot].trace = trace;
+        }
         let made = self.compile_books(jobs, input.project, &pdf, status);
         let started = Instant::now();
         self.write_books(made, &books, &request.out_dir, &mut built)?;
+        self.write_source_index(input, request)?;
         built.write_time = started.elapsed();
         Ok(built)
+    }
+
+    /// `kaynak/izler.json`: the printed numbers of every requested book with their sources.
+    fn write_source_index(
+        &self,
+        input: &PublishInput,
+        request: &BuildRequest,
+    ) -> Result<(), WriteError> {
+        let years = &input.project.settings.years;
+        let books = self
+            .books
+            .iter()
+            .filter(|s| request.books.contains(&s.book))
+            .map(|s| {
+                sources::book_sources(
+                    &format!("{}.pdf", s.book.stem(years)),
+                    &s.trace,
+                    input.model,
+                )
+            })
+            .collect();
+        write_atomic(
+            &request.out_dir.join("kaynak").join("izler.json"),
+            sources::index_json(books).as_bytes(),
+        )
     }
 
     /// Loads the templates once (the project's own beside the built-in ones); a template
@@ -243,16 +278,18 @@ impl Publisher {
 
     /// Renders every requested book (cheap) and returns the ones to compile: a book over the
     /// table-row limit (T002) or whose template fails (T001) gets its finding and an
-    /// outcome that is not written; with `only_changed`, an unchanged book is left out.
+    /// outcome that is not written; with `only_changed`, an unchanged book is left out. Also
+    /// returns each rendered book's printed numbers with their sources.
     fn render_books(
         &self,
         input: &BookInput,
         request: &BuildRequest,
         only_changed: bool,
         built: &mut Built,
-    ) -> Vec<Job> {
+    ) -> (Vec<Job>, Vec<(usize, Vec<Traced>)>) {
+        let mut traces = Vec::new();
         let Some(renderer) = self.renderer.as_ref() else {
-            return Vec::new();
+            return (Vec::new(), traces);
         };
         let years = &input.settings.years;
         // The size of each book is known before compiling: a book over the limit is refused
@@ -278,7 +315,8 @@ impl Publisher {
                 continue;
             }
             let started = Instant::now();
-            let context = book_context(state.book, input);
+            let (context, trace) = book_context_traced(state.book, input);
+            traces.push((slot, trace));
             match renderer.render(state.book.template(), &context) {
                 Ok(source) => {
                     if !(only_changed && self.unchanged(state, &source)) {
@@ -301,7 +339,7 @@ impl Publisher {
                 }
             }
         }
-        jobs
+        (jobs, traces)
     }
 
     /// Whether a book's source and every file its last successful build read are unchanged.
