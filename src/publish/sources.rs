@@ -8,6 +8,8 @@
 //! module only groups and writes them. Values are listed per book in the order they are
 //! printed, each distinct (text, sources, decisions) once.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::books::marks::Traced;
@@ -41,12 +43,52 @@ pub struct ValueSource {
     pub kararlar: Vec<DecisionSource>,
 }
 
-/// A workbook cell: `birimler/fen-isleri.xlsx`, `Göstergeler`, `G5`.
+/// A workbook cell: `birimler/fen-isleri.xlsx`, `Göstergeler`, `G5`, and the row's item
+/// (`PG1.1.1`, `PG1.1.1 2025 Yıl Sonu`, `F1.2.3 2026`, `Bütçe 2025 03`) when the row is one.
 #[derive(Debug, Serialize)]
 pub struct SourceCell {
     pub dosya: String,
     pub sayfa: String,
     pub hucre: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oge: Option<String>,
+}
+
+/// The item each workbook row holds: (file, sheet, row) → `PG1.1.1`, `PG1.1.1 2025 Yıl Sonu`,
+/// `F1.2.3 2026`, `Bütçe 2025 03`, `Gelirler 2025 01`.
+fn row_items(model: &Model) -> HashMap<(String, String, u32), String> {
+    let mut rows = HashMap::new();
+    let mut put = |cell: &Option<crate::model::CellRef>, item: String| {
+        if let Some(c) = cell {
+            rows.entry((c.file.clone(), c.sheet.clone(), c.row))
+                .or_insert(item);
+        }
+    };
+    for i in &model.indicators {
+        put(&i.code_cell, i.code.clone());
+        for a in &i.actuals {
+            put(
+                &a.code_cell,
+                format!("{} {} {}", i.code, a.year, a.period.label()),
+            );
+        }
+    }
+    for a in &model.activities {
+        put(&a.code_cell, format!("{} {}", a.code, a.year));
+    }
+    for b in &model.budget {
+        put(
+            &b.code_cell,
+            format!("Bütçe {} {}", b.year, b.economic_code),
+        );
+    }
+    for r in model.finance.revenue.iter().flat_map(|s| &s.rows) {
+        put(
+            &r.code_cell,
+            format!("Gelirler {} {}", r.year, r.economic_code),
+        );
+    }
+    rows
 }
 
 /// A decision that changed the value: its number, its file in `degisiklikler/`, and its
@@ -89,6 +131,7 @@ fn sets(new: &str, printed: f64) -> bool {
 
 /// One book's part of the index from the values its context recorded.
 pub fn book_sources(file: &str, traced: &[Traced], model: &Model) -> BookSources {
+    let items = row_items(model);
     let mut seen = std::collections::HashSet::new();
     let mut values = Vec::new();
     for t in traced {
@@ -139,6 +182,9 @@ pub fn book_sources(file: &str, traced: &[Traced], model: &Model) -> BookSources
                     dosya: c.file.clone(),
                     sayfa: c.sheet.clone(),
                     hucre: c.a1(),
+                    oge: items
+                        .get(&(c.file.clone(), c.sheet.clone(), c.row))
+                        .cloned(),
                 })
                 .collect(),
             kararlar,
