@@ -92,7 +92,7 @@ fn cold_builds(
         let started = Instant::now();
         let output = command.output().ok()?;
         runs.push(started.elapsed());
-        if !output.status.code().is_some_and(|c| c <= 1) {
+        if output.status.code().is_none_or(|c| c > 1) {
             eprintln!("olcum: kitap derle başarısız: {}", output.status);
             return None;
         }
