@@ -579,15 +579,39 @@ fn progress_table(
     let mut rates = Vec::new();
     let mut points = Vec::new();
     let mut notes = Vec::new();
+    // Years whose rate is missing only for want of Yıl Sonu values, by the indicators missing:
+    // one note for all the years with the same gap.
+    let mut gaps: Vec<(Vec<String>, Vec<i32>)> = Vec::new();
     for &y in years {
         let (cell, value, note) = objective_outcome(model, marks, o, y, Period::YearEnd, cap);
-        notes.extend(note);
+        match objective_rate_in(model, &o.code, y, Period::YearEnd, cap) {
+            RateOutcome::Missing(Why::MissingIndicators(list))
+                if list.iter().all(|(_, w)| matches!(w, Why::NoYearEnd { .. })) =>
+            {
+                let codes: Vec<String> = list.into_iter().map(|(c, _)| c).collect();
+                match gaps.iter_mut().find(|(c, _)| *c == codes) {
+                    Some((_, ys)) => ys.push(y),
+                    None => gaps.push((codes, vec![y])),
+                }
+            }
+            _ => notes.extend(note),
+        }
         rates.push(marks.value(&cell));
         points.push(ChartPoint {
             deger: value,
             etiket: y.to_string(),
             metin: value.map(percent),
         });
+    }
+    for (codes, ys) in gaps {
+        let ys: Vec<String> = ys.iter().map(|y| y.to_string()).collect();
+        notes.push(format!(
+            "{} hedefinin {} {} gerçekleşme oranı hesaplanamadı: {} için Yıl Sonu değeri yok.",
+            o.code,
+            ys.join(", "),
+            if ys.len() > 1 { "yılları" } else { "yılı" },
+            codes.join(", ")
+        ));
     }
     unique(&mut notes);
     let span = match (years.first(), years.last()) {
