@@ -96,6 +96,58 @@ struct Section<'a> {
     kimlik: Option<String>,
     sayilar: SeverityCounts,
     bulgular: Vec<&'a Finding>,
+    /// The directorate's marked workbooks (`isaretli/`), or why one was not written.
+    isaretli: Vec<MarkedLink<'a>>,
+}
+
+/// A link to a marked workbook from a page, or why it could not be written.
+#[derive(Serialize)]
+struct MarkedLink<'a> {
+    /// The original workbook, relative to the project folder.
+    kaynak: &'a str,
+    /// The marked copy's name (`Fen İşleri.xlsx`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ad: Option<&'a str>,
+    /// The copy's address relative to the page, percent-encoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adres: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hata: Option<&'a str>,
+}
+
+/// A path percent-encoded for an `href`, its `/` kept.
+fn href(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The marked workbooks of a directorate, linked from a page `depth` folders below the output
+/// folder (0: `denetim-raporu.html`, 1: `birimler/<birim>.html`).
+fn marked_links<'a>(report: &'a Report, directorate: &str, depth: usize) -> Vec<MarkedLink<'a>> {
+    report
+        .marked
+        .iter()
+        .filter(|m| m.directorate.as_deref() == Some(directorate))
+        .map(|m| MarkedLink {
+            kaynak: &m.file,
+            ad: m
+                .marked
+                .as_deref()
+                .map(|p| p.rsplit('/').next().unwrap_or(p)),
+            adres: m
+                .marked
+                .as_deref()
+                .map(|p| format!("{}{}", "../".repeat(depth), href(p))),
+            hata: m.failure.as_deref(),
+        })
+        .collect()
 }
 
 impl<'a> Section<'a> {
@@ -105,16 +157,19 @@ impl<'a> Section<'a> {
             kimlik: stem,
             sayilar: SeverityCounts::of(findings.iter().copied()),
             bulgular: findings,
+            isaretli: Vec::new(),
         }
     }
 
-    fn of_directorate(report: &'a Report, name: &'a str, stem: String) -> Self {
+    fn of_directorate(report: &'a Report, name: &'a str, stem: String, depth: usize) -> Self {
         let findings = report
             .findings
             .iter()
             .filter(|f| f.directorate.as_deref() == Some(name))
             .collect();
-        Section::new(Some(name), Some(stem), findings)
+        let mut section = Section::new(Some(name), Some(stem), findings);
+        section.isaretli = marked_links(report, name, depth);
+        section
     }
 }
 
@@ -160,7 +215,7 @@ pub fn report_page(
         birimler: directorates
             .iter()
             .zip(slugs(directorates))
-            .map(|(name, stem)| Section::of_directorate(report, name, stem))
+            .map(|(name, stem)| Section::of_directorate(report, name, stem, 0))
             .collect(),
         genel: (!general.is_empty()).then(|| Section::new(None, None, general)),
     };
@@ -173,7 +228,7 @@ pub fn directorate_page(
     report: &Report,
     directorate: &str,
 ) -> Result<String, RenderError> {
-    let birim = Section::of_directorate(report, directorate, slug(directorate));
+    let birim = Section::of_directorate(report, directorate, slug(directorate), 1);
     let dosyalar: Vec<&FileEntry> = report
         .files
         .iter()
