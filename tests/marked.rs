@@ -82,6 +82,9 @@ fn cells(path: &Path) -> BTreeMap<String, BTreeMap<(u32, u32), String>> {
     out
 }
 
+/// A finding at a cell as the JSON report gives it: sheet, cell, other cells, code.
+type Placed = (String, String, Vec<String>, String);
+
 fn a1_to_pos(a1: &str) -> (u32, u32) {
     let split = a1.find(|c: char| c.is_ascii_digit()).expect("row");
     let col = a1[..split]
@@ -114,7 +117,7 @@ fn every_finding_cell_is_marked_and_every_value_kept() {
     let report: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
 
     // The findings at cells, by file: (sheet, cell, other cells, code).
-    let mut by_file: BTreeMap<String, Vec<(String, String, Vec<String>, String)>> = BTreeMap::new();
+    let mut by_file: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
     for b in report["bulgular"].as_array().expect("bulgular") {
         let (Some(file), Some(sheet), Some(cell)) = (
             b["dosya"].as_str(),
