@@ -362,3 +362,63 @@ fn a_workbook_that_cannot_be_marked_leaves_a_line_and_no_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn an_xlsx_copy_keeps_formulas_formats_and_other_notes() {
+    use rust_xlsxwriter::{Format, Formula, Note, Workbook};
+    let project = TestProject::empty("isaretli-korur");
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Göstergeler").expect("name");
+    ws.write_string(0, 0, "Gösterge Kodu").expect("write");
+    ws.write_number_with_format(1, 6, 150.0, &Format::new().set_bold())
+        .expect("write");
+    ws.write_number(1, 7, 12.0).expect("write");
+    ws.write_formula(1, 8, Formula::new("=H2*2"))
+        .expect("write");
+    ws.insert_note(0, 0, &Note::new("Müdürlüğün kendi notu"))
+        .expect("note");
+    ws.set_column_width(2, 40).expect("width");
+    book.save(project.path("birimler/fen.xlsx")).expect("save");
+
+    let loaded = kitap::pipeline::load(&project.path(""), &Default::default()).expect("project");
+    let finding = Finding::new(Code::G004, "Yüzde 0 ile 100 arasında olmalı.")
+        .at(&CellRef::new("birimler/fen.xlsx", "Göstergeler", 1, 6))
+        .directorate(Some(FEN));
+    let out = project.path("cikti");
+    let reader = IsolatedReader::new(kitap_bin());
+    let outcomes = kitap::mark::mark_all(&loaded, &[finding], &out, &reader);
+    assert_eq!(outcomes[0].failure, None, "{outcomes:?}");
+
+    let marked = umya_spreadsheet::reader::xlsx::read(out.join("isaretli/fen.xlsx"))
+        .expect("the copy reads");
+    let names: Vec<&str> = marked
+        .get_sheet_collection()
+        .iter()
+        .map(|s| s.get_name())
+        .collect();
+    assert_eq!(names, ["Bulgular", "Göstergeler"]);
+    let ws = marked.get_sheet_by_name("Göstergeler").expect("sheet");
+    assert_eq!(ws.get_cell("I2").expect("I2").get_formula(), "H2*2");
+    let g2 = ws.get_style("G2");
+    assert!(g2.get_font().expect("font").get_bold(), "the bold is kept");
+    assert!(g2.get_background_color().is_some(), "G2 is filled");
+    let noted: BTreeSet<(u32, u32)> = ws
+        .get_comments()
+        .iter()
+        .map(|c| {
+            let at = c.get_coordinate();
+            (*at.get_col_num(), *at.get_row_num())
+        })
+        .collect();
+    assert_eq!(
+        noted,
+        BTreeSet::from([(1, 1), (7, 2)]),
+        "A1's own note and G2's"
+    );
+    let width = ws
+        .get_column_dimension("C")
+        .map(|c| *c.get_width())
+        .unwrap_or_default();
+    assert!((width - 40.0).abs() < 1.0, "column C is {width} wide");
+}
