@@ -305,6 +305,47 @@ fn every_finding_cell_is_marked_and_every_value_kept() {
         }
     }
 
+    // A clerk may fix the marked copy and send it back: read again, it gives the same findings
+    // at the same cells; its Bulgular sheet is only a sheet kitap does not use (Y001, bilgi).
+    let fen = rel(FEN_FILE);
+    std::fs::copy(out.join("isaretli/fen-isleri.xlsx"), project.path(&fen)).expect("copy");
+    let o = Command::new(kitap_bin())
+        .arg("denetle")
+        .arg(project.path(""))
+        .arg("--json")
+        .arg("-o")
+        .arg(project.path("cikti-2"))
+        .output()
+        .expect("kitap runs");
+    let again: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let mut back: Vec<Placed> = Vec::new();
+    let mut unused = Vec::new();
+    for b in again["bulgular"].as_array().expect("bulgular") {
+        if b["dosya"].as_str() != Some(fen.as_str()) {
+            continue;
+        }
+        if b["kod"] == "Y001" {
+            unused.push(b["sayfa"].as_str().expect("sayfa").to_string());
+            continue;
+        }
+        if let (Some(sheet), Some(cell)) = (b["sayfa"].as_str(), b["hucre"].as_str()) {
+            let others = b["diger_hucreler"]
+                .as_array()
+                .expect("diger_hucreler")
+                .iter()
+                .map(|c| c.as_str().expect("cell").to_string())
+                .collect();
+            back.push((
+                sheet.to_string(),
+                cell.to_string(),
+                others,
+                b["kod"].as_str().expect("kod").to_string(),
+            ));
+        }
+    }
+    assert_eq!(&back, &by_file[&fen]);
+    assert_eq!(unused, ["Bulgular"]);
+
     // A second check after the workbooks are fixed removes the old marked copies.
     let mut fixed = ProjectSpec::valid();
     fixed.book("zabita.xlsx").file = ZABITA_FILE.to_string();
