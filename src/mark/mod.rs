@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use umya_spreadsheet::{Comment, Hyperlink, Spreadsheet, Worksheet};
 
@@ -186,7 +187,8 @@ pub fn plan(project_dir: &Path, findings: &[Finding]) -> Vec<Job> {
 }
 
 /// Marks every workbook of [`plan`] into `out_dir`: in a limited child of the reader's
-/// executable when it has one (`kitap denetle`, `kitap derle`), else in this process.
+/// executable when it has one (`kitap denetle`, `kitap derle`), else in this process; in
+/// [`plan`]'s order (file by file), several at a time.
 /// Copies left from an earlier run for workbooks that no longer have findings are removed.
 pub fn mark_all(
     project: &Project,
@@ -197,7 +199,8 @@ pub fn mark_all(
     let jobs = plan(&project.dir, findings);
     remove_stale(out_dir, &jobs);
     let limits = &project.settings.limits;
-    jobs.iter()
+    // One child per workbook, several at a time, as reading does (`-j/--jobs`).
+    jobs.par_iter()
         .map(|job| {
             let result = mark_one(job, out_dir, limits, reader.child_exe());
             Outcome {
