@@ -1,6 +1,6 @@
-//! The one orchestrator: read → merge → amend → check → gate → publish → mark → report. Each stage is
-//! a module of its own with a typed input and output; this file only runs them in order and
-//! collects their findings. `kitap denetle` runs [`check_with`] and [`write_report`];
+//! The one orchestrator: read → merge → amend → check → gate → publish → mark → report. Each
+//! stage is a module of its own with a typed input and output; this file only runs them in
+//! order and collects their findings. `kitap denetle` runs [`check_with`] and [`write_report`];
 //! `kitap derle` and `kitap izle` run [`build`], which adds the gate and the publishing.
 
 use std::path::{Path, PathBuf};
