@@ -463,3 +463,23 @@ fn an_xlsx_copy_keeps_formulas_formats_and_other_notes() {
         .unwrap_or_default();
     assert!((width - 40.0).abs() < 1.0, "column C is {width} wide");
 }
+
+/// A project that replaced the tables' partial before marked workbooks existed (no macro
+/// `isaretli_listesi`) still gets its report.
+#[test]
+fn an_older_partial_of_a_project_still_renders() {
+    let mut p = ProjectSpec::valid();
+    p.extra_files.push((
+        "report-templates/partials/denetim-tablolari.html.j2".to_string(),
+        "{% macro sayilar(s) %}{{ s.hata }} hata{% endmacro %}\n\
+         {% macro ozet_tablosu(o) %}<p>{{ o.hata }}</p>{% endmacro %}\n\
+         {% macro dosya_tablosu(d) %}<p>{{ d|length }} dosya</p>{% endmacro %}\n\
+         {% macro bulgu_tablosu(b) %}<p>{{ b|length }} bulgu</p>{% endmacro %}\n"
+            .to_string(),
+    ));
+    let run = p.check();
+    let out = run.project.dir.join("cikti");
+    kitap::pipeline::write_report(&run.checked, &out).expect("report written");
+    let page = std::fs::read_to_string(out.join("denetim-raporu.html")).expect("page");
+    assert!(page.contains("0 bulgu"), "{page}");
+}
