@@ -276,31 +276,72 @@ fn every_finding_cell_is_marked_and_every_value_kept() {
         ["../isaretli/park.xlsx"]
     );
 
-    // LibreOffice opens each copy, where it is installed.
+    // LibreOffice opens each copy, where it is installed: every sheet to CSV (UTF-8, raw
+    // values), the Bulgular sheet first in the file, every original text and whole number on
+    // its sheet.
     match which("soffice") {
         None => eprintln!(
             "LibreOffice (soffice) is not installed: the marked workbooks are not converted with it"
         ),
         Some(soffice) => {
             let csv = project.path("csv");
-            for marked in &marked_files {
+            for (file, marked) in by_file.keys().zip(&marked_files) {
                 let o = Command::new(&soffice)
                     .arg("--headless")
                     .arg(format!(
                         "-env:UserInstallation=file://{}",
                         project.path("lo-profile").display()
                     ))
-                    .args(["--convert-to", "csv", "--outdir"])
+                    .arg("--convert-to")
+                    .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
+                    .arg("--outdir")
                     .arg(&csv)
                     .arg(marked)
                     .output()
                     .expect("soffice runs");
-                let name = marked.file_stem().expect("stem").to_string_lossy();
-                let text =
-                    std::fs::read_to_string(csv.join(format!("{name}.csv"))).unwrap_or_else(|e| {
-                        panic!("{name}: {e}: {}", String::from_utf8_lossy(&o.stderr))
-                    });
-                assert!(text.starts_with("Kod,Seviye,Sayfa"), "{name}: {text}");
+                let stem = marked.file_stem().expect("stem").to_string_lossy();
+                let sheet_csv = |sheet: &str| {
+                    std::fs::read_to_string(csv.join(format!("{stem}-{sheet}.csv"))).unwrap_or_else(
+                        |e| {
+                            panic!(
+                                "{stem}-{sheet}: {e}: {}",
+                                String::from_utf8_lossy(&o.stderr)
+                            )
+                        },
+                    )
+                };
+                let findings = sheet_csv("Bulgular");
+                assert!(
+                    findings.starts_with("Kod,Seviye,Sayfa,Hücre,Mesaj"),
+                    "{findings}"
+                );
+                for (_, cell, _, code) in &by_file[file] {
+                    assert!(
+                        findings.contains(&format!(",{cell},")),
+                        "{cell}: {findings}"
+                    );
+                    assert!(findings.contains(code.as_str()), "{code}: {findings}");
+                }
+                for (sheet, values) in cells(&project.path(file)) {
+                    let text = sheet_csv(&sheet);
+                    for v in values.values() {
+                        let expected = if let Some(t) = v.strip_prefix("s:") {
+                            t.replace('"', "\"\"")
+                        } else if let Some(n) = v.strip_prefix("n:") {
+                            let n: f64 = n.parse().expect("number");
+                            if n.fract() != 0.0 {
+                                continue;
+                            }
+                            format!("{}", n as i64)
+                        } else {
+                            continue;
+                        };
+                        assert!(
+                            text.contains(&expected),
+                            "{file} › {sheet}: {expected} not in\n{text}"
+                        );
+                    }
+                }
             }
         }
     }
