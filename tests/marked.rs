@@ -430,6 +430,9 @@ fn a_workbook_that_cannot_be_marked_leaves_a_line_and_no_file() {
         .at(&CellRef::new("birimler/bozuk.xlsx", "Göstergeler", 1, 6))
         .directorate(Some(FEN));
     let out = project.path("cikti");
+    // A copy from an earlier run, when the workbook could still be marked, goes too.
+    std::fs::create_dir_all(out.join("isaretli")).expect("mkdir");
+    std::fs::write(out.join("isaretli/bozuk.xlsx"), b"an earlier copy").expect("write");
     let reader = IsolatedReader::new(kitap_bin());
     let outcomes = kitap::mark::mark_all(&loaded, &[finding], &out, &reader);
     assert_eq!(outcomes.len(), 1, "{outcomes:?}");

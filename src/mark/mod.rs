@@ -280,6 +280,8 @@ fn mark_one(job: &Job, out_dir: &Path, limits: &Limits, exe: Option<&Path>) -> R
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
+        // A copy from an earlier run shows findings that are no longer the ones reported.
+        let _ = std::fs::remove_file(&target);
     }
     result
 }
