@@ -62,6 +62,7 @@ pub fn run(cli: Cli) -> i32 {
             }
         },
         Command::ReadChild(args) => crate::ingest::isolate::child_main(&args.request),
+        Command::MarkChild(args) => crate::mark::child_main(&args.request),
     }
 }
 

@@ -45,6 +45,9 @@ pub enum Command {
     /// (iç kullanım) Tek bir çalışma kitabını okuyup sonucu standart çıktıya yazar.
     #[command(name = "oku-cocuk", hide = true)]
     ReadChild(ReadChildArgs),
+    /// (iç kullanım) Tek bir çalışma kitabının işaretli kopyasını yazar.
+    #[command(name = "isaretle-cocuk", hide = true)]
+    MarkChild(ReadChildArgs),
 }
 
 /// Options shared by the commands that read a project.

@@ -18,6 +18,7 @@ pub mod failure;
 pub mod finding;
 pub mod guide;
 pub mod ingest;
+pub mod mark;
 pub mod merge;
 pub mod model;
 pub mod output;

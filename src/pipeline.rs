@@ -1,6 +1,6 @@
-//! The one orchestrator: read → merge → amend → check → gate → publish → report. Each stage is
-//! a module of its own with a typed input and output; this file only runs them in order and
-//! collects their findings. `kitap denetle` runs [`check_with`] and [`write_report`];
+//! The one orchestrator: read → merge → amend → check → gate → publish → mark → report. Each
+//! stage is a module of its own with a typed input and output; this file only runs them in
+//! order and collects their findings. `kitap denetle` runs [`check_with`] and [`write_report`];
 //! `kitap derle` and `kitap izle` run [`build`], which adds the gate and the publishing.
 
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use crate::books::{self, Book};
 use crate::config::{ConfigError, Project};
 use crate::finding::Finding;
 use crate::ingest::{self, InProcessReader, Ingested, WorkbookReader};
+use crate::mark;
 use crate::merge;
 use crate::model::{Model, Period};
 use crate::output::{write_atomic, WriteError};
@@ -279,6 +280,7 @@ pub fn build(
         }
     };
     let started = Instant::now();
+    mark_workbooks(&mut checked, &out_dir, reader);
     write_report(&checked, &out_dir)?;
     Ok(Build {
         checked,
@@ -297,10 +299,19 @@ pub fn check_and_report(
     out_dir: Option<PathBuf>,
     reader: &dyn WorkbookReader,
 ) -> Result<(Checked, PathBuf), BuildError> {
-    let checked = check_with(dir, options, reader)?;
+    let mut checked = check_with(dir, options, reader)?;
     let out_dir = out_dir.unwrap_or_else(|| default_output_dir(&checked.project));
+    mark_workbooks(&mut checked, &out_dir, reader);
     write_report(&checked, &out_dir)?;
     Ok((checked, out_dir))
+}
+
+/// Marking: a copy of each workbook with findings at cells, written into `<out_dir>/isaretli/`
+/// through the reader's limited child process ([`mark::mark_all`]); what became of each goes
+/// into the report.
+pub fn mark_workbooks(checked: &mut Checked, out_dir: &Path, reader: &dyn WorkbookReader) {
+    checked.report.marked =
+        mark::mark_all(&checked.project, &checked.report.findings, out_dir, reader);
 }
 
 /// Publishing: the books asked for, rendered, compiled and written into `out_dir`.

@@ -93,12 +93,23 @@ impl WorkbookReader for IsolatedReader {
         let request_json = serde_json::to_string(&request).map_err(|e| ReadFailure {
             reason: e.to_string(),
         })?;
-        run_child(
+        let out = run_limited(
             &self.exe,
+            CHILD_COMMAND,
             &request_json,
             Duration::from_secs_f64(limits.read_seconds.max(0.1)),
             limits,
-        )
+        )?;
+        match read_answer(&out) {
+            Ok(answer) => answer,
+            Err(e) => Err(ReadFailure {
+                reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
+            }),
+        }
+    }
+
+    fn child_exe(&self) -> Option<&Path> {
+        Some(&self.exe)
     }
 }
 
@@ -123,14 +134,19 @@ fn read_head(path: &Path, n: usize) -> Result<Vec<u8>, ReadFailure> {
     Ok(buf)
 }
 
-fn run_child(
+/// Runs `exe command request_json` as a child that limits itself (see [`limit_self`]), kills
+/// it after `timeout`, and returns what it wrote on stdout when it exits with 0. Whatever else
+/// happens to the child (a signal, a non-zero exit, the timeout) is a [`ReadFailure`] saying
+/// so in Turkish. The marking of workbooks (`crate::mark`) runs its child through this too.
+pub fn run_limited(
     exe: &Path,
+    command: &str,
     request_json: &str,
     timeout: Duration,
     limits: &Limits,
-) -> Result<RawWorkbook, ReadFailure> {
+) -> Result<Vec<u8>, ReadFailure> {
     let mut child = Command::new(exe)
-        .arg(CHILD_COMMAND)
+        .arg(command)
         .arg(request_json)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -183,12 +199,7 @@ fn run_child(
         });
     };
     if status.success() {
-        return match read_answer(&out) {
-            Ok(answer) => answer,
-            Err(e) => Err(ReadFailure {
-                reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
-            }),
-        };
+        return Ok(out);
     }
     let detail = describe_exit(&status, &err, limits);
     Err(ReadFailure {
@@ -297,8 +308,10 @@ pub fn child_main(request_json: &str) -> i32 {
     }
 }
 
+/// Limits this process's address space to `memory_mb` and its CPU time to `cpu_seconds`: the
+/// first thing a child does.
 #[cfg(unix)]
-fn limit_self(memory_mb: u64, cpu_seconds: u64) {
+pub fn limit_self(memory_mb: u64, cpu_seconds: u64) {
     let set = |resource, value: u64| {
         let lim = libc::rlimit {
             rlim_cur: value as libc::rlim_t,
@@ -314,7 +327,7 @@ fn limit_self(memory_mb: u64, cpu_seconds: u64) {
 }
 
 #[cfg(not(unix))]
-fn limit_self(_memory_mb: u64, _cpu_seconds: u64) {}
+pub fn limit_self(_memory_mb: u64, _cpu_seconds: u64) {}
 
 #[cfg(test)]
 mod tests {

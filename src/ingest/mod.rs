@@ -40,6 +40,12 @@ pub struct Ingested {
 /// isolated reader runs the same code in a child process.
 pub trait WorkbookReader: Sync {
     fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure>;
+
+    /// The executable whose hidden subcommands read (and mark, `crate::mark`) a workbook in
+    /// a limited child process; none when this reader works in-process.
+    fn child_exe(&self) -> Option<&std::path::Path> {
+        None
+    }
 }
 
 /// Reads in this process with calamine.

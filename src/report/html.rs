@@ -96,6 +96,62 @@ struct Section<'a> {
     kimlik: Option<String>,
     sayilar: SeverityCounts,
     bulgular: Vec<&'a Finding>,
+    /// The directorate's marked workbooks (`isaretli/`), or why one was not written.
+    isaretli: Vec<MarkedLink<'a>>,
+}
+
+/// A link to a marked workbook from a page, or why it could not be written.
+#[derive(Serialize)]
+struct MarkedLink<'a> {
+    /// The original workbook, relative to the project folder.
+    kaynak: &'a str,
+    /// The marked copy's name (`Fen İşleri.xlsx`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ad: Option<&'a str>,
+    /// The copy's address relative to the page, percent-encoded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    adres: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hata: Option<&'a str>,
+}
+
+/// A path percent-encoded for an `href`, its `/` kept.
+fn href(path: &str) -> String {
+    let mut out = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The marked workbooks whose directorate `of` accepts, linked from a page `depth` folders
+/// below the output folder (0: `denetim-raporu.html`, 1: `birimler/<birim>.html`).
+fn marked_links<'a>(
+    report: &'a Report,
+    of: impl Fn(Option<&str>) -> bool,
+    depth: usize,
+) -> Vec<MarkedLink<'a>> {
+    report
+        .marked
+        .iter()
+        .filter(|m| of(m.directorate.as_deref()))
+        .map(|m| MarkedLink {
+            kaynak: &m.file,
+            ad: m
+                .marked
+                .as_deref()
+                .map(|p| p.rsplit('/').next().unwrap_or(p)),
+            adres: m
+                .marked
+                .as_deref()
+                .map(|p| format!("{}{}", "../".repeat(depth), href(p))),
+            hata: m.failure.as_deref(),
+        })
+        .collect()
 }
 
 impl<'a> Section<'a> {
@@ -105,16 +161,19 @@ impl<'a> Section<'a> {
             kimlik: stem,
             sayilar: SeverityCounts::of(findings.iter().copied()),
             bulgular: findings,
+            isaretli: Vec::new(),
         }
     }
 
-    fn of_directorate(report: &'a Report, name: &'a str, stem: String) -> Self {
+    fn of_directorate(report: &'a Report, name: &'a str, stem: String, depth: usize) -> Self {
         let findings = report
             .findings
             .iter()
             .filter(|f| f.directorate.as_deref() == Some(name))
             .collect();
-        Section::new(Some(name), Some(stem), findings)
+        let mut section = Section::new(Some(name), Some(stem), findings);
+        section.isaretli = marked_links(report, |d| d == Some(name), depth);
+        section
     }
 }
 
@@ -160,9 +219,18 @@ pub fn report_page(
         birimler: directorates
             .iter()
             .zip(slugs(directorates))
-            .map(|(name, stem)| Section::of_directorate(report, name, stem))
+            .map(|(name, stem)| Section::of_directorate(report, name, stem, 0))
             .collect(),
-        genel: (!general.is_empty()).then(|| Section::new(None, None, general)),
+        genel: (!general.is_empty()).then(|| {
+            let mut section = Section::new(None, None, general);
+            // A workbook of no directorate of kurum.yaml (Y005) is marked too.
+            section.isaretli = marked_links(
+                report,
+                |d| d.is_none_or(|d| !directorates.iter().any(|n| n == d)),
+                0,
+            );
+            section
+        }),
     };
     renderer.render(REPORT_TEMPLATE, &page)
 }
@@ -173,7 +241,7 @@ pub fn directorate_page(
     report: &Report,
     directorate: &str,
 ) -> Result<String, RenderError> {
-    let birim = Section::of_directorate(report, directorate, slug(directorate));
+    let birim = Section::of_directorate(report, directorate, slug(directorate), 1);
     let dosyalar: Vec<&FileEntry> = report
         .files
         .iter()
@@ -208,6 +276,78 @@ mod tests {
         assert_eq!(slug("——"), "birim");
         let names = vec!["A B".to_string(), "A-B".to_string()];
         assert_eq!(slugs(&names), vec!["a-b", "a-b-2"]);
+    }
+
+    #[test]
+    fn pages_link_the_marked_workbooks_or_say_why_not() {
+        let fen = "Fen İşleri Müdürlüğü";
+        let at = |file: &str, directorate: Option<&str>| {
+            let mut f = Finding::new(Code::D001, "Sayı yazın.");
+            f.file = Some(file.to_string());
+            f.directorate = directorate.map(str::to_string);
+            f
+        };
+        let mut report = Report::new(
+            "Deneme",
+            Vec::new(),
+            vec![
+                at("birimler/Fen İşleri.xlsx", Some(fen)),
+                at("birimler/bozuk.xlsx", Some(fen)),
+                at("birimler/kimsenin.ods", None),
+            ],
+        );
+        let outcome = |file: &str, d: Option<&str>, marked: Option<&str>, failure: Option<&str>| {
+            crate::mark::Outcome {
+                file: file.to_string(),
+                directorate: d.map(str::to_string),
+                marked: marked.map(str::to_string),
+                failure: failure.map(str::to_string),
+                findings: 1,
+            }
+        };
+        report.marked = vec![
+            outcome(
+                "birimler/Fen İşleri.xlsx",
+                Some(fen),
+                Some("isaretli/Fen İşleri.xlsx"),
+                None,
+            ),
+            outcome("birimler/bozuk.xlsx", Some(fen), None, Some("açılamadı")),
+            outcome(
+                "birimler/kimsenin.ods",
+                None,
+                Some("isaretli/kimsenin.xlsx"),
+                None,
+            ),
+        ];
+        let renderer =
+            Renderer::with_printable(None, Arc::new(Printable::without_fonts())).expect("renderer");
+        let pages = pages(&renderer, &report, &[fen.to_string()]).expect("pages");
+        let sel = Selector::parse("ul.isaretli a").expect("selector");
+        let items = Selector::parse("ul.isaretli li").expect("selector");
+        let links = |html: &str| -> Vec<String> {
+            Html::parse_document(html)
+                .select(&sel)
+                .filter_map(|a| a.value().attr("href").map(str::to_string))
+                .collect()
+        };
+        let (_, whole) = &pages[0];
+        assert_eq!(
+            links(whole),
+            [
+                "isaretli/Fen%20%C4%B0%C5%9Fleri.xlsx",
+                "isaretli/kimsenin.xlsx"
+            ]
+        );
+        let (path, own) = &pages[1];
+        assert_eq!(path, "birimler/fen-isleri-mudurlugu.html");
+        assert_eq!(links(own), ["../isaretli/Fen%20%C4%B0%C5%9Fleri.xlsx"]);
+        let said: Vec<String> = Html::parse_document(own)
+            .select(&items)
+            .map(|li| li.text().collect())
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert_eq!(said[1], "birimler/bozuk.xlsx işaretlenemedi: açılamadı");
     }
 
     #[test]

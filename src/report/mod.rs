@@ -62,6 +62,10 @@ pub struct Report {
     pub files: Vec<FileEntry>,
     #[serde(rename = "bulgular")]
     pub findings: Vec<Finding>,
+    /// The marked copies of the workbooks (`isaretli/`), or why one could not be written;
+    /// set by the pipeline after the check, shown by the HTML pages and the terminal summary.
+    #[serde(skip)]
+    pub marked: Vec<crate::mark::Outcome>,
 }
 
 impl Summary {
@@ -89,6 +93,7 @@ impl Report {
             summary,
             files,
             findings,
+            marked: Vec::new(),
         }
     }
 

@@ -94,6 +94,13 @@ pub fn render(report: &Report, verbose: bool) -> String {
         for f in findings {
             line(&mut out, f);
         }
+        for m in report.marked.iter().filter(|m| m.file == file) {
+            let _ = match (&m.marked, &m.failure) {
+                (Some(copy), _) => writeln!(out, "  işaretli kopya: {copy}"),
+                (None, Some(why)) => writeln!(out, "  işaretli kopya yazılamadı: {why}"),
+                (None, None) => Ok(()),
+            };
+        }
         out.push('\n');
     }
     let s = &report.summary;

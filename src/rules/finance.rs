@@ -56,9 +56,18 @@ fn finance_workbook_text(cx: &Context<'_>) -> String {
     }
 }
 
+/// No directorate's workbook was read (a new project, or one whose workbooks have not come
+/// yet): Y007 names every directorate, and a finance finding would only repeat it.
+fn no_workbook_read(cx: &Context<'_>) -> bool {
+    cx.model.directorates.iter().all(|d| d.file.is_none())
+}
+
 /// M002: no `Gelirler` rows for the report year.
 pub fn revenue_missing(cx: &Context<'_>) -> Vec<Finding> {
     let finance = &cx.model.finance;
+    if no_workbook_read(cx) {
+        return Vec::new(); // Y007 says every directorate's workbook is missing.
+    }
     if finance.rejected.contains(&FinanceKind::Revenue) {
         return Vec::new(); // M001 or Y003 says why.
     }
@@ -88,6 +97,9 @@ pub fn revenue_missing(cx: &Context<'_>) -> Vec<Finding> {
 pub fn debts_or_affiliates_missing(cx: &Context<'_>) -> Vec<Finding> {
     let finance = &cx.model.finance;
     let mut out = Vec::new();
+    if no_workbook_read(cx) {
+        return out; // Y007 says every directorate's workbook is missing.
+    }
     let law = "5393 s. Kanun md. 56 faaliyet raporunda bunu ister";
     if !finance.rejected.contains(&FinanceKind::Debts)
         && finance.debts.as_ref().is_none_or(|s| s.row_count() == 0)

@@ -42,7 +42,8 @@
 //!   it sent one, else no file; `birim` is that directorate. A `Borçlar` or `İştirakler` sheet
 //!   with no row in the model counts as not sent (M003): a debt item that is zero is written
 //!   as 0, and İştirakler's single `Yok` row says there are none. A sheet that was sent but
-//!   not used (M001, Y003) gives no M002/M003: that finding already says why.
+//!   not used (M001, Y003) gives no M002/M003: that finding already says why. Nor does a
+//!   project where no directorate's workbook was read (a new one): Y007 names them all.
 //! - **M004** compares unrounded rates; over 100 % is Harcama above Toplam Ödenek by more than
 //!   half a kuruş (B002 fires for it as well: B002 asks to fix the amounts, M004 for the
 //!   reason). Rows without a Harcama or Tahsilat, with nothing appropriated, or with a Bütçe
