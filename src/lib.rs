@@ -18,6 +18,7 @@ pub mod finding;
 pub mod ingest;
 pub mod merge;
 pub mod model;
+pub mod opendata;
 pub mod output;
 pub mod performance;
 pub mod pipeline;

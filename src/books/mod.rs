@@ -81,7 +81,7 @@ pub use program::{
 };
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
-    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
+    DataAttachment, Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
     InformationSystem, PlannedSpent, ResultRow, ResultTable,
 };
 pub use strategic::{
