@@ -93,7 +93,9 @@ fn schema_errors(schema: &Value, instance: &Value) -> Vec<String> {
 fn stream_bytes(object: &Object) -> Vec<u8> {
     let stream = object.as_stream().expect("a stream");
     if stream.dict.get(b"Filter").is_ok() {
-        stream.decompressed_content().expect("a stream lopdf decodes")
+        stream
+            .decompressed_content()
+            .expect("a stream lopdf decodes")
     } else {
         stream.content.clone()
     }
@@ -406,7 +408,11 @@ fn the_example_package_validates_parses_and_has_the_reports_rates() {
     assert_eq!(tables["gostergeler"].rows.len(), model.indicators.len());
     assert_eq!(
         tables["gerceklesmeler"].rows.len(),
-        model.indicators.iter().map(|i| i.actuals.len()).sum::<usize>()
+        model
+            .indicators
+            .iter()
+            .map(|i| i.actuals.len())
+            .sum::<usize>()
     );
     assert_eq!(tables["faaliyetler"].rows.len(), model.activities.len());
     assert_eq!(tables["butce"].rows.len(), model.budget.len());
@@ -438,10 +444,15 @@ fn the_example_package_validates_parses_and_has_the_reports_rates() {
         let rate = printed_rate(&row["gerceklesme_orani"]);
         let found = tokens.iter().enumerate().any(|(i, t)| {
             t == code
-                && tokens[i + 1..].iter().take(60).collect::<Vec<_>>().windows(2).any(|w| {
-                    printed_number(w[0]).is_some_and(|x| (x - value).abs() < 1e-6)
-                        && *w[1] == rate
-                })
+                && tokens[i + 1..]
+                    .iter()
+                    .take(60)
+                    .collect::<Vec<_>>()
+                    .windows(2)
+                    .any(|w| {
+                        printed_number(w[0]).is_some_and(|x| (x - value).abs() < 1e-6)
+                            && *w[1] == rate
+                    })
         });
         assert!(
             found,
@@ -474,7 +485,10 @@ fn the_report_carries_the_package_as_attachments_and_is_pdf_a_3b() {
             &format!("acik-veri/{}", name.rsplit('/').next().unwrap_or(name))
         );
         let file = name.rsplit('/').next().unwrap_or(name);
-        assert!(bytes == &published[file], "{name} differs from acik-veri/{file}");
+        assert!(
+            bytes == &published[file],
+            "{name} differs from acik-veri/{file}"
+        );
         assert_eq!(relationship, "Data", "{name}");
     }
     assert_eq!(pdfa_id(&pdf), ("3".to_string(), "B".to_string()));
@@ -490,7 +504,10 @@ fn veri_ekle_false_leaves_the_report_without_attachments() {
     let kurum = project.join("kurum.yaml");
     let text = std::fs::read_to_string(&kurum).expect("kurum.yaml");
     let with = |output: &str| {
-        assert!(text.contains("\ncikti: {}\n"), "the example's cikti is empty");
+        assert!(
+            text.contains("\ncikti: {}\n"),
+            "the example's cikti is empty"
+        );
         text.replace("\ncikti: {}\n", &format!("\ncikti: {output}\n"))
     };
     std::fs::write(&kurum, with("{veri_ekle: false}")).expect("write");
@@ -512,7 +529,10 @@ fn veri_ekle_false_leaves_the_report_without_attachments() {
     let codes = build(&project, &out, &[Book::ActivityReport]);
     assert!(codes.contains(&Code::T003), "{codes:?}");
     let pdf = std::fs::read(out.join(FR)).expect("the report");
-    assert!(attachments(&pdf).is_empty(), "no attachments under PDF/A-2b");
+    assert!(
+        attachments(&pdf).is_empty(),
+        "no attachments under PDF/A-2b"
+    );
     assert_eq!(pdfa_id(&pdf), ("2".to_string(), "B".to_string()));
 }
 

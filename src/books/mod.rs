@@ -81,8 +81,8 @@ pub use program::{
 };
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
-    DataAttachment, Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
-    InformationSystem, PlannedSpent, ResultRow, ResultTable,
+    DataAttachment, Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow,
+    FindingCount, InformationSystem, PlannedSpent, ResultRow, ResultTable,
 };
 pub use strategic::{
     CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,

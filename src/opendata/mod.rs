@@ -296,18 +296,60 @@ fn objectives(model: &Model) -> Table {
     Table {
         name: "hedefler",
         title: "Hedefler".into(),
-        description: "Stratejik planın hedefleri ve hedef kartı bilgileri (plan.yaml ve meclis kararları).".into(),
+        description:
+            "Stratejik planın hedefleri ve hedef kartı bilgileri (plan.yaml ve meclis kararları)."
+                .into(),
         fields: vec![
             required("kod", Kind::String, "Hedef kodu", "H1.1, H1.2, …"),
-            required("amac_kodu", Kind::String, "Amaç kodu", "Hedefin bağlı olduğu amaç (amaclar.csv)."),
+            required(
+                "amac_kodu",
+                Kind::String,
+                "Amaç kodu",
+                "Hedefin bağlı olduğu amaç (amaclar.csv).",
+            ),
             required("ad", Kind::String, "Hedef", "Hedefin metni."),
-            field("sorumlu_birim", Kind::String, "Sorumlu birim", "Hedeften sorumlu müdürlük."),
-            field("isbirligi_birimleri", Kind::String, "İşbirliği yapılacak birimler", "`; ` ile ayrılmış liste."),
-            field("riskler", Kind::String, "Riskler", "`; ` ile ayrılmış liste."),
-            field("stratejiler", Kind::String, "Stratejiler", "`; ` ile ayrılmış liste."),
-            field("tespitler", Kind::String, "Tespitler", "`; ` ile ayrılmış liste."),
-            field("ihtiyaclar", Kind::String, "İhtiyaçlar", "`; ` ile ayrılmış liste."),
-            field("maliyet_tahmini", Kind::Number, "Maliyet tahmini (TL)", "Hedefin plan dönemi için tahmini maliyeti, Türk lirası."),
+            field(
+                "sorumlu_birim",
+                Kind::String,
+                "Sorumlu birim",
+                "Hedeften sorumlu müdürlük.",
+            ),
+            field(
+                "isbirligi_birimleri",
+                Kind::String,
+                "İşbirliği yapılacak birimler",
+                "`; ` ile ayrılmış liste.",
+            ),
+            field(
+                "riskler",
+                Kind::String,
+                "Riskler",
+                "`; ` ile ayrılmış liste.",
+            ),
+            field(
+                "stratejiler",
+                Kind::String,
+                "Stratejiler",
+                "`; ` ile ayrılmış liste.",
+            ),
+            field(
+                "tespitler",
+                Kind::String,
+                "Tespitler",
+                "`; ` ile ayrılmış liste.",
+            ),
+            field(
+                "ihtiyaclar",
+                Kind::String,
+                "İhtiyaçlar",
+                "`; ` ile ayrılmış liste.",
+            ),
+            field(
+                "maliyet_tahmini",
+                Kind::Number,
+                "Maliyet tahmini (TL)",
+                "Hedefin plan dönemi için tahmini maliyeti, Türk lirası.",
+            ),
             decision_field(),
         ],
         primary_key: vec!["kod"],
@@ -340,11 +382,36 @@ fn indicators(model: &Model) -> Table {
         ));
     }
     fields.extend([
-        required("izleme_sikligi", Kind::String, "İzleme sıklığı", "Aylık, 3 Ay, 6 Ay ya da Yıllık."),
-        required("raporlama_sikligi", Kind::String, "Raporlama sıklığı", "Aylık, 3 Ay, 6 Ay ya da Yıllık."),
-        required("sorumlu_birim", Kind::String, "Sorumlu birim", "Göstergeyi çalışma kitabında yazan müdürlük."),
-        field("isbirligi_birimleri", Kind::String, "İşbirliği yapılacak birimler", "`; ` ile ayrılmış liste."),
-        field("aciklama", Kind::String, "Açıklama", "Birimin gösterge hakkındaki notu."),
+        required(
+            "izleme_sikligi",
+            Kind::String,
+            "İzleme sıklığı",
+            "Aylık, 3 Ay, 6 Ay ya da Yıllık.",
+        ),
+        required(
+            "raporlama_sikligi",
+            Kind::String,
+            "Raporlama sıklığı",
+            "Aylık, 3 Ay, 6 Ay ya da Yıllık.",
+        ),
+        required(
+            "sorumlu_birim",
+            Kind::String,
+            "Sorumlu birim",
+            "Göstergeyi çalışma kitabında yazan müdürlük.",
+        ),
+        field(
+            "isbirligi_birimleri",
+            Kind::String,
+            "İşbirliği yapılacak birimler",
+            "`; ` ile ayrılmış liste.",
+        ),
+        field(
+            "aciklama",
+            Kind::String,
+            "Açıklama",
+            "Birimin gösterge hakkındaki notu.",
+        ),
         decision_field(),
     ]);
     let rows = model
@@ -702,12 +769,25 @@ fn finance(model: &Model) -> Vec<Table> {
         tables.push(Table {
             name: "transferler",
             title: "Diğer idarelere yapılan transferler".into(),
-            description: format!("Başka kamu kurum ve birliklerine aktarılan kaynaklar ({} › {}).", sheet.file, sheet.sheet),
+            description: format!(
+                "Başka kamu kurum ve birliklerine aktarılan kaynaklar ({} › {}).",
+                sheet.file, sheet.sheet
+            ),
             fields: vec![
                 required("yil", Kind::Year, "Yıl", "Transferin yılı."),
-                required("alici_kurum", Kind::String, "Alıcı kurum", "Kaynağı alan kurum ya da birlik."),
+                required(
+                    "alici_kurum",
+                    Kind::String,
+                    "Alıcı kurum",
+                    "Kaynağı alan kurum ya da birlik.",
+                ),
                 required("tutar", Kind::Number, "Tutar (TL)", "Türk lirası."),
-                field("aciklama", Kind::String, "Açıklama", "Dayanağı (karar ya da kanun)."),
+                field(
+                    "aciklama",
+                    Kind::String,
+                    "Açıklama",
+                    "Dayanağı (karar ya da kanun).",
+                ),
                 decision_field(),
             ],
             primary_key: Vec::new(),
@@ -740,11 +820,23 @@ fn decisions(model: &Model) -> Table {
     Table {
         name: "kararlar",
         title: "Meclis ve encümen kararları".into(),
-        description: "Verileri değiştiren kararlar (degisiklikler/); karar_no sütunları bu dosyaya başvurur.".into(),
+        description:
+            "Verileri değiştiren kararlar (degisiklikler/); karar_no sütunları bu dosyaya başvurur."
+                .into(),
         fields: vec![
             required("karar_no", Kind::String, "Karar no", "2025/127 gibi."),
-            required("organ", Kind::String, "Karar organı", "Meclis ya da Encümen."),
-            required("tarih", Kind::Date, "Karar tarihi", "ISO 8601 tarih (YYYY-AA-GG)."),
+            required(
+                "organ",
+                Kind::String,
+                "Karar organı",
+                "Meclis ya da Encümen.",
+            ),
+            required(
+                "tarih",
+                Kind::Date,
+                "Karar tarihi",
+                "ISO 8601 tarih (YYYY-AA-GG).",
+            ),
             field("gerekce", Kind::String, "Gerekçe", "Kararın gerekçesi."),
         ],
         primary_key: vec!["karar_no"],

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::books::{book_context, narratives_present, Book, BookContext, BookInput, DataAttachment};
+use crate::books::{
+    book_context, narratives_present, Book, BookContext, BookInput, DataAttachment,
+};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding};
