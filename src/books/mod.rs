@@ -111,6 +111,14 @@ impl BookContext {
             BookContext::Evaluation(c) => &c.common,
         }
     }
+
+    /// Lists the files the book's PDF carries (the Faaliyet Raporu's open data); the other
+    /// books attach nothing and are left as they are.
+    pub fn attach(&mut self, files: &[DataAttachment]) {
+        if let BookContext::ActivityReport(c) = self {
+            c.veri_ekleri = files.to_vec();
+        }
+    }
 }
 
 /// The template context of one book.

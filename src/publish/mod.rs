@@ -238,7 +238,13 @@ impl Publisher {
         );
         let made = self.compile_books(jobs, input.project, &pdf, status);
         let started = Instant::now();
-        self.write_books(made, &books, &request.out_dir, &mut built)?;
+        self.write_books(
+            made,
+            &books,
+            &attachments.listed,
+            &request.out_dir,
+            &mut built,
+        )?;
         built.write_time = started.elapsed();
         Ok(built)
     }
@@ -303,8 +309,8 @@ impl Publisher {
             let started = Instant::now();
             let mut context = book_context(state.book, input);
             let mut memory = Vec::new();
-            if let BookContext::ActivityReport(report) = &mut context {
-                report.veri_ekleri = attachments.listed.clone();
+            if let BookContext::ActivityReport(_) = &context {
+                context.attach(&attachments.listed);
                 memory = attachments.files.clone();
             }
             match renderer.render(state.book.template(), &context) {
@@ -422,6 +428,7 @@ impl Publisher {
         &mut self,
         made: Vec<(usize, Made, Option<FileTree>)>,
         input: &BookInput,
+        attachments: &[DataAttachment],
         out_dir: &Path,
         built: &mut Built,
     ) -> Result<(), WriteError> {
@@ -468,8 +475,14 @@ impl Publisher {
                     let Some(renderer) = self.renderer.as_ref() else {
                         continue;
                     };
+                    let attached = if state.last.memory.is_empty() {
+                        &[]
+                    } else {
+                        attachments
+                    };
                     let failed =
-                        FailedBook::new(m.book, &main, &state.last.source, renderer, input);
+                        FailedBook::new(m.book, &main, &state.last.source, renderer, input)
+                            .with_attachments(attached);
                     built
                         .findings
                         .extend(shown(&diags).into_iter().map(|d| failed.finding(d)));
