@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::books::{
-    book_context, narratives_present, Book, BookContext, BookInput, DataAttachment,
-};
+use crate::books::{book_context, narratives_present, Book, BookInput, DataAttachment};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding};
@@ -308,11 +306,12 @@ impl Publisher {
             }
             let started = Instant::now();
             let mut context = book_context(state.book, input);
-            let mut memory = Vec::new();
-            if let BookContext::ActivityReport(_) = &context {
-                context.attach(&attachments.listed);
-                memory = attachments.files.clone();
-            }
+            context.attach(&attachments.listed);
+            let memory = if state.book == Book::ActivityReport {
+                attachments.files.clone()
+            } else {
+                Vec::new()
+            };
             match renderer.render(state.book.template(), &context) {
                 Ok(source) => {
                     if !(only_changed && self.unchanged(state, &source, &memory)) {
