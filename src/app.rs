@@ -40,6 +40,27 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build(args) => build(&args),
         Command::Templates(args) => templates(&args),
         Command::Watch(args) => watch(&args),
+        Command::New(args) => new_project(&args.dir),
+        Command::Explain(args) => match crate::guide::explain(&args.code) {
+            Ok(page) => {
+                print!("{page}");
+                EXIT_OK
+            }
+            Err(message) => {
+                eprint_error(&message);
+                EXIT_UNUSABLE
+            }
+        },
+        Command::Help(args) => match crate::command_line::help_of(&args.command) {
+            Ok(help) => {
+                print!("{help}");
+                EXIT_OK
+            }
+            Err(stop) => {
+                eprint!("{}", stop.text);
+                stop.code
+            }
+        },
         Command::ReadChild(args) => crate::ingest::isolate::child_main(&args.request),
     }
 }
@@ -315,6 +336,29 @@ fn watch(args: &BuildArgs) -> i32 {
             publisher.reload_templates();
         }
         let _ = build_with(args, &books, &mut publisher, true);
+    }
+}
+
+/// `yeni`: the skeleton of a project, and what to do next.
+fn new_project(dir: &Path) -> i32 {
+    match crate::scaffold::write(dir, crate::scaffold::StartYears::now()) {
+        Ok(files) => {
+            let d = dir.display();
+            println!("Yeni proje yazıldı: {d} ({} dosya)", files.len());
+            println!("Sonraki adımlar:");
+            println!("  1. {d}/kurum.yaml: kurumun adını, başkanı, yılları ve müdürlükleri yazın.");
+            println!("  2. {d}/plan.yaml: misyon, vizyon, amaçlar ve hedefler.");
+            println!("  3. kitap denetle {d}");
+            println!(
+                "  4. kitap sablon {d} -o sablonlar: müdürlüklere gönderilecek çalışma kitapları."
+            );
+            println!("  5. Gelen dosyaları {d}/birimler/ klasörüne koyun, sonra: kitap derle {d}");
+            EXIT_OK
+        }
+        Err(e) => {
+            eprint_error(&e.to_string());
+            EXIT_UNUSABLE
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The files built into the binary: the repository's `report-templates/` and `fonts/`.
+//! The files built into the binary: the repository's `report-templates/` and `fonts/`, and the
+//! user guide's finding-code pages (`docs/src/kodlar/`, printed by `kitap acikla`).
 //!
 //! `build.rs` walks both folders (sorted) and includes every file, so kitap works from any
 //! directory and after `cargo install`. A project folder can still override templates and add
@@ -23,6 +24,11 @@ pub fn templates() -> &'static [EmbeddedFile] {
 /// Every file under `fonts/` (the fonts and their licence and README), sorted by path.
 pub fn fonts() -> &'static [EmbeddedFile] {
     FONTS
+}
+
+/// Every finding code's page of the user guide (`docs/src/kodlar/G005.md`, …), sorted by path.
+pub fn code_pages() -> &'static [EmbeddedFile] {
+    CODE_PAGES
 }
 
 /// The built-in template file at `path` (relative to `report-templates/`, `/` separators).

@@ -1,5 +1,5 @@
 //! The command line: Turkish commands with English aliases. Every flag's `///` line is its
-//! `--help` text.
+//! `--help` text; [`crate::command_line`] says the rest of clap (help, usage, errors) in Turkish.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -7,7 +7,13 @@ use std::path::PathBuf;
 /// Belediyenin müdürlük çalışma kitaplarından Stratejik Plan, Performans Programı ve Faaliyet
 /// Raporu kitaplarını üretir.
 #[derive(Debug, Parser)]
-#[command(name = "kitap", version, about, long_about = None)]
+#[command(
+    name = "kitap",
+    version,
+    about,
+    long_about = None,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -27,6 +33,15 @@ pub enum Command {
     /// Proje klasörünü izler, bir dosya değişince kitapları yeniden derler.
     #[command(name = "izle", alias = "watch")]
     Watch(BuildArgs),
+    /// Yeni ve boş bir proje klasörü yazar (kurum.yaml, plan.yaml, metinler, klasörler).
+    #[command(name = "yeni", aliases = ["new", "init"])]
+    New(NewArgs),
+    /// Bir bulgu kodunun kılavuzdaki sayfasını gösterir (kitap acikla G005).
+    #[command(name = "acikla", alias = "explain")]
+    Explain(ExplainArgs),
+    /// Bir komutun yardımını gösterir (kitap yardim derle).
+    #[command(name = "yardim", alias = "help")]
+    Help(HelpArgs),
     /// (iç kullanım) Tek bir çalışma kitabını okuyup sonucu standart çıktıya yazar.
     #[command(name = "oku-cocuk", hide = true)]
     ReadChild(ReadChildArgs),
@@ -99,6 +114,27 @@ pub struct TemplateArgs {
     /// Şablonların hazırlanacağı Faaliyet Raporu yılı (varsayılan: kurum.yaml'daki `yil`).
     #[arg(long = "yil", alias = "year", value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=2100))]
     pub year: Option<i32>,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct NewArgs {
+    /// Yazılacak proje klasörü (yoksa oluşturulur; varsa boş olmalı).
+    #[arg(value_name = "DİZİN")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct ExplainArgs {
+    /// Bulgu kodu (örneğin G005).
+    #[arg(value_name = "KOD")]
+    pub code: String,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct HelpArgs {
+    /// Yardımı gösterilecek komut (verilmezse kitap'ın kendi yardımı).
+    #[arg(value_name = "KOMUT")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -860,6 +860,17 @@ pub fn parse_plan(file: &str, text: &str) -> Result<PlanText, ConfigError> {
     })
 }
 
+/// Every key kurum.yaml accepts, dotted (`kurum.ad`, `birimler.ad`, `kurallar.seviye`), read
+/// from the structs above: the user guide documents each (tests/guide.rs).
+pub fn kurum_keys() -> Vec<String> {
+    crate::schema::keys::<KurumFile>()
+}
+
+/// Every key plan.yaml accepts, dotted (`amaclar.hedefler.sorumlu_birim`).
+pub fn plan_keys() -> Vec<String> {
+    crate::schema::keys::<PlanFile>()
+}
+
 // ---------------------------------------------------------------------------------------
 
 /// A project folder with its kurum.yaml and plan.yaml read.

@@ -75,6 +75,13 @@ codes! {
 }
 
 impl Code {
+    /// Where to read more about the code, shown at the end of every finding's message in the
+    /// terminal summary and the HTML report: `ayrıntı: kitap acikla G005`. Not part of the
+    /// stored `message` (nor of the JSON report, whose `kod` already names the page).
+    pub fn details_hint(self) -> String {
+        format!("ayrıntı: kitap acikla {}", self.as_str())
+    }
+
     /// Parses `G005` (any case).
     pub fn parse(s: &str) -> Option<Code> {
         let up = s.trim().to_ascii_uppercase();

@@ -1,5 +1,3 @@
-use clap::Parser;
-
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         // A panic inside Typst is caught and reported as a finding on the book.
@@ -11,6 +9,9 @@ fn main() {
              lütfen bu mesajı ve kullandığınız dosyaları bildirin.\n{info}"
         );
     }));
-    let code = kitap::app::run(kitap::cli::Cli::parse());
+    let code = match kitap::command_line::parse_env() {
+        Ok(cli) => kitap::app::run(cli),
+        Err(code) => code,
+    };
     std::process::exit(code);
 }

@@ -92,6 +92,7 @@ const BRANCHES: &[(&str, &str, &[&str])] = &[
     ("*", "metinler/izleme-degerlendirme.typ", &["true", "false"]),
     ("*", "metinler/degerlendirme-raporu.typ", &["true", "false"]),
     ("*", "baskan_sunusu", &["true", "false"]),
+    ("*", "veri_kaynaklari", &["empty", "some"]),
     ("sp", "guncelleme", &["none", "some"]),
     ("sp", "degisiklikler", &["empty", "some"]),
     (

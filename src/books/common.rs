@@ -62,6 +62,92 @@ pub struct Common {
     pub yil: YearTexts,
     /// The amendment annex of this book, grouped by decision (see [`amendment_annex`]).
     pub degisiklikler: Vec<AnnexDecision>,
+    /// The annex Veri Kaynakları: for every indicator and activity the book prints, the
+    /// workbook and the rows its values came from.
+    pub veri_kaynaklari: Vec<SourceLine>,
+}
+
+/// A line of the Veri Kaynakları annex: the item's code, its workbook and, per sheet, the rows
+/// its values came from (`Göstergeler: 2 · Gerçekleşmeler: 3, 4`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceLine {
+    pub kod: String,
+    pub dosya: String,
+    pub satirlar: String,
+}
+
+/// The rows of each sheet, in order of first appearance: `Göstergeler: 2 · Gerçekleşmeler: 3, 4`.
+fn rows_text(cells: &[&crate::model::CellRef]) -> String {
+    let mut sheets: Vec<(String, Vec<u32>)> = Vec::new();
+    for c in cells {
+        let row = c.row + 1;
+        match sheets.iter_mut().find(|(s, _)| *s == c.sheet) {
+            Some((_, rows)) => {
+                if !rows.contains(&row) {
+                    rows.push(row);
+                }
+            }
+            None => sheets.push((c.sheet.clone(), vec![row])),
+        }
+    }
+    sheets
+        .into_iter()
+        .map(|(sheet, rows)| {
+            let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+            format!("{sheet}: {}", rows.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The Veri Kaynakları lines of a book: every indicator (its Göstergeler row and its
+/// Gerçekleşmeler rows of `years`) and every activity of `activity_years` (its Faaliyetler
+/// rows), in model order. Items from plan.yaml alone (no workbook) are left out.
+pub(crate) fn data_sources(
+    model: &Model,
+    years: std::ops::RangeInclusive<i32>,
+    activity_years: Option<std::ops::RangeInclusive<i32>>,
+) -> Vec<SourceLine> {
+    let mut out = Vec::new();
+    for i in &model.indicators {
+        let Some(code_cell) = i.code_cell.as_ref() else {
+            continue;
+        };
+        let mut cells = vec![code_cell];
+        cells.extend(
+            i.actuals
+                .iter()
+                .filter(|a| years.contains(&a.year))
+                .filter_map(|a| a.code_cell.as_ref()),
+        );
+        out.push(SourceLine {
+            kod: i.code.clone(),
+            dosya: code_cell.file.clone(),
+            satirlar: rows_text(&cells),
+        });
+    }
+    if let Some(years) = activity_years {
+        let mut seen: Vec<&str> = Vec::new();
+        for a in model.activities.iter().filter(|a| years.contains(&a.year)) {
+            if seen.contains(&a.code.as_str()) {
+                continue;
+            }
+            seen.push(&a.code);
+            let cells: Vec<&crate::model::CellRef> = model
+                .activities
+                .iter()
+                .filter(|b| b.code == a.code && years.contains(&b.year))
+                .filter_map(|b| b.code_cell.as_ref())
+                .collect();
+            let Some(first) = cells.first() else { continue };
+            out.push(SourceLine {
+                kod: a.code.clone(),
+                dosya: first.file.clone(),
+                satirlar: rows_text(&cells),
+            });
+        }
+    }
+    out
 }
 
 /// `kitap`: `{kod, baslik, yillar, tam_baslik, kapak_baslik}`: `sp`, `Stratejik Plan`,
@@ -323,6 +409,19 @@ impl Common {
                 program: years.program.to_string(),
             },
             degisiklikler: Vec::new(),
+            veri_kaynaklari: {
+                let (p, t) = (years.program, years.report);
+                let (actuals, activities) = match book {
+                    Book::StrategicPlan => (
+                        years.plan_start..=years.plan_end,
+                        Some(years.plan_start..=years.plan_end),
+                    ),
+                    Book::PerformanceProgram => (p - 2..=p - 1, Some(p..=p)),
+                    Book::ActivityReport | Book::Monitoring(_) => (t..=t, Some(t..=t)),
+                    Book::Evaluation => (years.plan_start.min(t)..=t, None),
+                };
+                data_sources(model, actuals, activities)
+            },
         }
     }
 }

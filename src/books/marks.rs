@@ -4,6 +4,7 @@
 //! dictionary that the layout library's `veri-tablosu` reads: `(metin: "1.234", hata:
 //! ("G005",), degisiklik: ((karar: "2025/127", organ: "Meclis", tarih: "21.10.2025"),))`.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
@@ -11,7 +12,7 @@ use serde::Serialize;
 use crate::finding::{Finding, Severity};
 use crate::model::{CellRef, Decision, Sourced};
 
-/// One table cell: the text shown and its marks.
+/// One table cell: the text shown, its marks and where its value came from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
     pub text: String,
@@ -19,6 +20,9 @@ pub struct Cell {
     pub errors: BTreeSet<String>,
     /// Numbers of the decisions that changed the value, in order of first appearance.
     pub changes: Vec<String>,
+    /// The workbook cells the value was read from (one) or computed from (several), in order
+    /// of first appearance: the source index `kaynak/izler.json`.
+    pub sources: Vec<CellRef>,
 }
 
 impl Cell {
@@ -29,7 +33,7 @@ impl Cell {
         }
     }
 
-    /// Adds the marks of `other` (a value this one is computed from).
+    /// Adds the marks and sources of `other` (a value this one is computed from).
     pub fn absorb(&mut self, other: &Cell) {
         self.errors.extend(other.errors.iter().cloned());
         for c in &other.changes {
@@ -37,14 +41,20 @@ impl Cell {
                 self.changes.push(c.clone());
             }
         }
+        for s in &other.sources {
+            if !self.sources.contains(s) {
+                self.sources.push(s.clone());
+            }
+        }
     }
 
-    /// The same marks with another text.
+    /// The same marks and sources with another text.
     pub fn with_text(&self, text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
             errors: self.errors.clone(),
             changes: self.changes.clone(),
+            sources: self.sources.clone(),
         }
     }
 
@@ -90,6 +100,18 @@ pub struct Marks<'a> {
     /// Directorate → finding codes, for findings that name neither a cell nor an item.
     by_directorate: HashMap<String, BTreeSet<String>>,
     decisions: &'a [Decision],
+    /// Every cell given to a template with a number in its text, with its sources: the
+    /// book's part of `kaynak/izler.json`.
+    trace: RefCell<Vec<Traced>>,
+}
+
+/// A printed value and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Traced {
+    pub text: String,
+    pub sources: Vec<CellRef>,
+    /// The decisions that changed it.
+    pub changes: Vec<String>,
 }
 
 impl<'a> Marks<'a> {
@@ -127,7 +149,13 @@ impl<'a> Marks<'a> {
             by_item,
             by_directorate,
             decisions,
+            trace: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The printed values recorded so far (see [`Traced`]), in the order they were printed.
+    pub fn take_trace(&self) -> Vec<Traced> {
+        std::mem::take(&mut *self.trace.borrow_mut())
     }
 
     pub fn draft(&self) -> bool {
@@ -151,6 +179,7 @@ impl<'a> Marks<'a> {
             text: text.into(),
             errors: self.cell_errors(value.cell.as_ref()),
             changes: value.changed_by.iter().cloned().collect(),
+            sources: value.cell.iter().cloned().collect(),
         }
     }
 
@@ -165,6 +194,7 @@ impl<'a> Marks<'a> {
             text: text.into(),
             errors,
             changes: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -174,6 +204,7 @@ impl<'a> Marks<'a> {
             text: text.into(),
             errors: self.by_directorate.get(name).cloned().unwrap_or_default(),
             changes: Vec::new(),
+            sources: Vec::new(),
         }
     }
 
@@ -193,8 +224,21 @@ impl<'a> Marks<'a> {
         }
     }
 
-    /// A cell as the dictionary `veri-tablosu` reads.
+    /// A cell as the dictionary `veri-tablosu` reads; a number (`1.234,5`, `-12`, `%77,5`) that
+    /// came from the workbooks or a decision is recorded for the source index.
     pub fn value(&self, cell: &Cell) -> MarkedCell {
+        let number = cell.text.bytes().any(|b| b.is_ascii_digit())
+            && cell
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '%'));
+        if number && (!cell.sources.is_empty() || !cell.changes.is_empty()) {
+            self.trace.borrow_mut().push(Traced {
+                text: cell.text.clone(),
+                sources: cell.sources.clone(),
+                changes: cell.changes.clone(),
+            });
+        }
         self.value_with(cell, cell.text.clone())
     }
 

@@ -123,8 +123,14 @@ impl BookContext {
 
 /// The template context of one book.
 pub fn book_context(book: Book, input: &BookInput) -> BookContext {
+    book_context_traced(book, input).0
+}
+
+/// The template context of one book and every number it prints with where it came from (the
+/// book's part of `kaynak/izler.json`).
+pub fn book_context_traced(book: Book, input: &BookInput) -> (BookContext, Vec<marks::Traced>) {
     let marks = marks::Marks::new(input.findings, &input.model.decisions, input.draft);
-    match book {
+    let context = match book {
         Book::StrategicPlan => BookContext::StrategicPlan(strategic::context(input, &marks)),
         Book::PerformanceProgram => {
             BookContext::PerformanceProgram(program::context(input, &marks))
@@ -134,5 +140,6 @@ pub fn book_context(book: Book, input: &BookInput) -> BookContext {
             BookContext::Monitoring(monitoring::monitoring_context(input, &marks, period))
         }
         Book::Evaluation => BookContext::Evaluation(monitoring::evaluation_context(input, &marks)),
-    }
+    };
+    (context, marks.take_trace())
 }

@@ -3,12 +3,15 @@
 //! to `kaynak/` so the typst CLI compiles them as they stand, and every file written to a
 //! temporary name and renamed when complete.
 
+mod sources;
+
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::books::{book_context, narratives_present, Book, BookInput, DataAttachment};
+use crate::books::marks::Traced;
+use crate::books::{book_context_traced, narratives_present, Book, BookInput, DataAttachment};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding};
@@ -145,6 +148,8 @@ struct BookState {
     book: Book,
     tree: Option<FileTree>,
     last: LastBuild,
+    /// The numbers its last render printed, with their sources (`kaynak/izler.json`).
+    trace: Vec<Traced>,
 }
 
 /// Builds the books of one project, keeping fonts, templates and Typst's caches warm between
@@ -173,6 +178,7 @@ impl Publisher {
                     book,
                     tree: None,
                     last: LastBuild::default(),
+                    trace: Vec::new(),
                 })
                 .collect(),
         }
@@ -226,7 +232,7 @@ impl Publisher {
             project_dir: &input.project.dir,
         };
         let attachments = attachments(input, &pdf, request, &mut built.findings);
-        let jobs = self.render_books(
+        let (jobs, traces) = self.render_books(
             &books,
             request,
             &pdf,
@@ -234,6 +240,9 @@ impl Publisher {
             only_changed,
             &mut built,
         );
+        for (slot, trace) in traces {
+            self.books[slot].trace = trace;
+        }
         let made = self.compile_books(jobs, input.project, &pdf, status);
         let started = Instant::now();
         self.write_books(
@@ -243,8 +252,34 @@ impl Publisher {
             &request.out_dir,
             &mut built,
         )?;
+        self.write_source_index(input, request)?;
         built.write_time = started.elapsed();
         Ok(built)
+    }
+
+    /// `kaynak/izler.json`: the printed numbers of every requested book with their sources.
+    fn write_source_index(
+        &self,
+        input: &PublishInput,
+        request: &BuildRequest,
+    ) -> Result<(), WriteError> {
+        let years = &input.project.settings.years;
+        let books = self
+            .books
+            .iter()
+            .filter(|s| request.books.contains(&s.book))
+            .map(|s| {
+                sources::book_sources(
+                    &format!("{}.pdf", s.book.stem(years)),
+                    &s.trace,
+                    input.model,
+                )
+            })
+            .collect();
+        write_atomic(
+            &request.out_dir.join("kaynak").join("izler.json"),
+            sources::index_json(books).as_bytes(),
+        )
     }
 
     /// Loads the templates once (the project's own beside the built-in ones); a template
@@ -268,7 +303,8 @@ impl Publisher {
 
     /// Renders every requested book (cheap) and returns the ones to compile: a book over the
     /// table-row limit (T002) or whose template fails (T001) gets its finding and an
-    /// outcome that is not written; with `only_changed`, an unchanged book is left out.
+    /// outcome that is not written; with `only_changed`, an unchanged book is left out. Also
+    /// returns each rendered book's printed numbers with their sources.
     fn render_books(
         &self,
         input: &BookInput,
@@ -277,9 +313,10 @@ impl Publisher {
         attachments: &Attachments,
         only_changed: bool,
         built: &mut Built,
-    ) -> Vec<Job> {
+    ) -> (Vec<Job>, Vec<(usize, Vec<Traced>)>) {
+        let mut traces = Vec::new();
         let Some(renderer) = self.renderer.as_ref() else {
-            return Vec::new();
+            return (Vec::new(), traces);
         };
         let years = &input.settings.years;
         // The size of each book is known before compiling: a book over the limit is refused
@@ -305,7 +342,8 @@ impl Publisher {
                 continue;
             }
             let started = Instant::now();
-            let mut context = book_context(state.book, input);
+            let (mut context, trace) = book_context_traced(state.book, input);
+            traces.push((slot, trace));
             context.attach(&attachments.listed);
             let memory = if state.book == Book::ActivityReport {
                 attachments.files.clone()
@@ -336,7 +374,7 @@ impl Publisher {
                 }
             }
         }
-        jobs
+        (jobs, traces)
     }
 
     /// Whether a book's source, its in-memory files and every file its last successful build

@@ -245,7 +245,10 @@ mod tests {
                     .collect()
             };
             assert_eq!(text("title"), format!("Denetim Raporu — {hostile}"));
-            assert_eq!(text("td.mesaj"), format!("Mesaj {hostile}"));
+            assert_eq!(
+                text("td.mesaj"),
+                format!("Mesaj {hostile} ayrıntı: kitap acikla D001")
+            );
             assert_eq!(text("td.sayfa"), hostile);
             assert_eq!(text("td.dosya"), format!("birimler/{hostile}.xlsx"));
             assert_eq!(text("td.hucre"), format!("B2 (ayrıca {hostile})"));

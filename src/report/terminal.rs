@@ -1,5 +1,5 @@
 //! The human summary printed by `kitap denetle`: findings grouped by file, each as
-//! `dosya › sayfa › hücre: mesaj`.
+//! `dosya › sayfa › hücre: mesaj — ayrıntı: kitap acikla KOD`.
 
 use std::fmt::Write;
 
@@ -19,18 +19,20 @@ fn line(out: &mut String, f: &Finding) {
     let _ = if place.is_empty() {
         writeln!(
             out,
-            "  {} {}  {}",
+            "  {} {}  {} — {}",
             severity_word(f.severity),
             f.code,
-            f.message
+            f.message,
+            f.code.details_hint()
         )
     } else {
         writeln!(
             out,
-            "  {} {}  {place}: {}",
+            "  {} {}  {place}: {} — {}",
             severity_word(f.severity),
             f.code,
-            f.message
+            f.message,
+            f.code.details_hint()
         )
     };
 }

@@ -59,7 +59,8 @@ fn options() -> Result<Options, String> {
     Ok(Options { out, only, size })
 }
 
-/// `kitap derle PROJECT -o OUT` with the `kitap` built beside this program.
+/// `kitap derle PROJECT -o OUT --kitap tum` (the five books) with the `kitap` built beside this
+/// program.
 fn build(kitap: &Path, project: &Path, out: &Path) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(out);
     let status = Command::new(kitap)
@@ -67,6 +68,8 @@ fn build(kitap: &Path, project: &Path, out: &Path) -> Result<(), String> {
         .arg(project)
         .arg("-o")
         .arg(out)
+        .arg("--kitap")
+        .arg("tum")
         .status()
         .map_err(|e| format!("{} çalıştırılamadı: {e}", kitap.display()))?;
     // 1: the data has errors, the books are drafts — still worth looking at.
