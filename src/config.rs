@@ -265,6 +265,7 @@ fn deserialize_present<'de, D: serde::Deserializer<'de>>(
 #[derive(Debug, Deserialize, Default)]
 struct OutputYaml {
     pdf_standardi: Option<String>,
+    veri_ekle: Option<bool>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -458,6 +459,9 @@ pub struct Settings {
     pub theme: Theme,
     pub rules: RuleSettings,
     pub pdf_standard: Option<String>,
+    /// `cikti.veri_ekle` (default true): the Faaliyet Raporu carries the open data
+    /// (`acik-veri/`) as PDF attachments.
+    pub attach_data: bool,
     pub limits: Limits,
     /// The directorate (kurum.yaml's `ad`) whose workbook carries the institution-level sheets:
     /// `mali_hizmetler_birimi`, else the first directorate whose name holds "Mali Hizmetler".
@@ -707,6 +711,7 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
             .unwrap_or_else(|| default.to_string())
     };
     let i = k.kurum;
+    let output = k.cikti.unwrap_or_default();
     Ok(Settings {
         institution: Institution {
             name: i.ad.trim().to_string(),
@@ -723,7 +728,8 @@ pub fn parse_settings(file: &str, text: &str) -> Result<Settings, ConfigError> {
         directorates,
         theme,
         rules,
-        pdf_standard: k.cikti.unwrap_or_default().pdf_standardi,
+        pdf_standard: output.pdf_standardi,
+        attach_data: output.veri_ekle.unwrap_or(true),
         limits,
         finance_directorate,
         declaration_date,

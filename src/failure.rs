@@ -13,7 +13,7 @@
 
 use std::cell::OnceCell;
 
-use crate::books::{book_context, Book, BookInput};
+use crate::books::{book_context, Book, BookInput, DataAttachment};
 use crate::finding::{CellRef, Code, Finding};
 use crate::render::trace::{SourceMap, TemplateLine};
 use crate::render::{RenderError, Renderer, TEMPLATE_DIR};
@@ -50,6 +50,9 @@ pub struct FailedBook<'a> {
     source: &'a str,
     renderer: &'a Renderer,
     input: &'a BookInput<'a>,
+    /// The files the book was rendered with as attachments: the traced render must see the
+    /// same context.
+    attachments: &'a [DataAttachment],
     /// Rendered traced only when an error lies in the generated source, and only once.
     map: OnceCell<Option<SourceMap>>,
 }
@@ -68,8 +71,15 @@ impl<'a> FailedBook<'a> {
             source,
             renderer,
             input,
+            attachments: &[],
             map: OnceCell::new(),
         }
+    }
+
+    /// The book as rendered with these attachments (`BookContext::attach`).
+    pub fn with_attachments(mut self, attachments: &'a [DataAttachment]) -> FailedBook<'a> {
+        self.attachments = attachments;
+        self
     }
 
     /// The T001 of one of the book's diagnostics.
@@ -151,7 +161,8 @@ impl<'a> FailedBook<'a> {
     fn template_line(&self, line: usize, column: usize) -> Option<TemplateLine> {
         self.map
             .get_or_init(|| {
-                let context = book_context(self.book, self.input);
+                let mut context = book_context(self.book, self.input);
+                context.attach(self.attachments);
                 self.renderer
                     .source_map(self.book.template(), &context, self.source)
             })

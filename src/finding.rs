@@ -71,7 +71,7 @@ codes! {
     B001 => Error, B002 => Warning, B003 => Warning, B004 => Warning, B005 => Warning,
     M001 => Error, M002 => Warning, M003 => Warning, M004 => Warning, M005 => Error,
     A001 => Error, A002 => Error, A003 => Error, A004 => Error,
-    T001 => Error, T002 => Error,
+    T001 => Error, T002 => Error, T003 => Info,
 }
 
 impl Code {

@@ -21,6 +21,7 @@ pub mod ingest;
 pub mod mark;
 pub mod merge;
 pub mod model;
+pub mod opendata;
 pub mod output;
 pub mod performance;
 pub mod pipeline;

@@ -15,9 +15,10 @@ use crate::ingest::{self, InProcessReader, Ingested, WorkbookReader};
 use crate::mark;
 use crate::merge;
 use crate::model::{Model, Period};
+use crate::opendata::{self, OpenData, OpenDataError};
 use crate::output::{write_atomic, WriteError};
 use crate::printable::{self, Printable};
-use crate::publish::{BuildRequest, Built, PublishInput, Publisher};
+use crate::publish::{build_timestamp, BuildRequest, Built, PublishInput, Publisher};
 use crate::render::{RenderError, Renderer};
 use crate::report::{html, Report};
 use crate::rules;
@@ -250,6 +251,8 @@ pub enum BuildError {
     Write(#[from] WriteError),
     #[error(transparent)]
     Report(#[from] ReportError),
+    #[error(transparent)]
+    OpenData(#[from] OpenDataError),
 }
 
 /// `derle`: read, merge, amend, check; the gate; the books (PDFs and `kaynak/`, each written
@@ -274,7 +277,8 @@ pub fn build(
     let built = match gate {
         Gate::Withhold => None,
         Gate::Publish { draft } => {
-            let built = publish(&checked, &out_dir, options, draft, publisher, status)?;
+            let data = open_data(&checked, &out_dir)?;
+            let built = publish(&checked, &out_dir, options, draft, &data, publisher, status)?;
             add_findings(&mut checked, built.findings.clone());
             Some(built)
         }
@@ -314,12 +318,28 @@ pub fn mark_workbooks(checked: &mut Checked, out_dir: &Path, reader: &dyn Workbo
         mark::mark_all(&checked.project, &checked.report.findings, out_dir, reader);
 }
 
-/// Publishing: the books asked for, rendered, compiled and written into `out_dir`.
+/// Open data: the model as a Frictionless Data Package, written to `out_dir/acik-veri/` with
+/// every build that publishes (whatever books `--kitap` asks for; not when `--kati` withholds
+/// the books, so the data beside the books is always the data inside the Faaliyet Raporu).
+pub fn open_data(checked: &Checked, out_dir: &Path) -> Result<OpenData, BuildError> {
+    let created = build_timestamp(checked.project.settings.years.report).map(|t| t.to_string());
+    let data = opendata::package(
+        &checked.model,
+        &checked.project.settings,
+        created.as_deref(),
+    )?;
+    opendata::write(&data, out_dir)?;
+    Ok(data)
+}
+
+/// Publishing: the books asked for, rendered, compiled and written into `out_dir`; the
+/// Faaliyet Raporu carries `data` as attachments.
 pub fn publish(
     checked: &Checked,
     out_dir: &Path,
     options: &BuildOptions,
     draft: bool,
+    data: &OpenData,
     publisher: &mut Publisher,
     status: &(dyn Fn(&str) + Sync),
 ) -> Result<Built, WriteError> {
@@ -328,6 +348,7 @@ pub fn publish(
         model: &checked.model,
         findings: &checked.report.findings,
         draft,
+        open_data: Some(data),
     };
     let request = BuildRequest {
         books: checked.books.clone(),

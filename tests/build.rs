@@ -102,7 +102,7 @@ fn example_builds_reproducibly_with_sources_kept() {
 }
 
 #[test]
-fn fonts_are_embedded_and_pdfa_2b_is_declared() {
+fn fonts_are_embedded_and_pdfa_3b_is_declared() {
     let tmp = TestProject::empty("build-fonts");
     let project = tmp.path("ornek-belediye");
     copy_dir(&example_dir(), &project);
@@ -116,9 +116,10 @@ fn fonts_are_embedded_and_pdfa_2b_is_declared() {
     let path = tmp.path("o/faaliyet-raporu-2025.pdf");
     let bytes = std::fs::read(&path).expect("pdf");
     let text = String::from_utf8_lossy(&bytes);
+    // The Faaliyet Raporu carries its open data as attachments: PDF/A-3b (README, Open data).
     assert!(
-        text.contains("pdfaid:part>2<") || text.contains("pdfaid:part=\"2\""),
-        "no PDF/A part 2 in XMP"
+        text.contains("pdfaid:part>3<") || text.contains("pdfaid:part=\"3\""),
+        "no PDF/A part 3 in XMP"
     );
     assert!(
         text.contains("pdfaid:conformance>B<") || text.contains("pdfaid:conformance=\"B\""),

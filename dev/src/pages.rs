@@ -577,6 +577,24 @@ fn typst_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The files of `kaynak/<folder>/` as (virtual path, bytes), by name; none when it is not there.
+fn kaynak_files(kaynak: &Path, folder: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(kaynak.join(folder))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            std::fs::read(e.path())
+                .ok()
+                .map(|bytes| (format!("{folder}/{name}"), bytes))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 /// Lays out again every book a build of `project` wrote into `out` (its main sources are the
 /// `.typ` files at the top of `out/kaynak/`), in the project's file tree with its fonts. The
 /// vocabulary of each is every `.typ` file of `kaynak/` (the main sources, the lib files, the
@@ -603,7 +621,13 @@ pub fn lay_out_built(project: &Path, out: &Path) -> Result<Vec<LaidOut>, String>
             .to_string_lossy()
             .into_owned();
         let text = std::fs::read_to_string(&main).map_err(|e| format!("{name}: {e}"))?;
-        let tree = FileTree::new(project).map_err(|e| format!("{}: {e}", project.display()))?;
+        let mut tree = FileTree::new(project).map_err(|e| format!("{}: {e}", project.display()))?;
+        // The files a book attaches (the Faaliyet Raporu's open data) are in `kaynak/`, not in
+        // the project: the build gave them to Typst from memory.
+        for (vpath, bytes) in kaynak_files(&kaynak, "acik-veri") {
+            tree.add_memory_file(&vpath, bytes)
+                .map_err(|e| format!("{name}: {e}"))?;
+        }
         let doc = Document {
             main_path: name.clone(),
             main_text: text,

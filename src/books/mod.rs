@@ -81,8 +81,8 @@ pub use program::{
 };
 pub use report::{
     ActivityInfo, ActivityReportContext, ActivityTable, BudgetBar, BudgetCells, BudgetResults,
-    Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow, FindingCount,
-    InformationSystem, PlannedSpent, ResultRow, ResultTable,
+    DataAttachment, Declaration, DirectorateBudgetRow, DirectorateEntry, EconomicBudgetRow,
+    FindingCount, InformationSystem, PlannedSpent, ResultRow, ResultTable,
 };
 pub use strategic::{
     CardIndicator, CostRow, CostRowKind, CostTable, IndicatorEntry, ObjectiveCard,
@@ -109,6 +109,14 @@ impl BookContext {
             BookContext::ActivityReport(c) => &c.common,
             BookContext::Monitoring(c) => &c.common,
             BookContext::Evaluation(c) => &c.common,
+        }
+    }
+
+    /// Lists the files the book's PDF carries (the Faaliyet Raporu's open data); the other
+    /// books attach nothing and are left as they are.
+    pub fn attach(&mut self, files: &[DataAttachment]) {
+        if let BookContext::ActivityReport(c) = self {
+            c.veri_ekleri = files.to_vec();
         }
     }
 }

@@ -38,6 +38,19 @@ pub struct ActivityReportContext {
     pub mali: Box<super::finance::FinanceInfo>,
     /// The place and date of the declarations.
     pub beyan: Declaration,
+    /// The files the PDF carries (`pdf.attach`, relationship `data`): the open data of
+    /// `acik-veri/`. Empty here; the publishing stage fills it in when the book's PDF standard
+    /// allows attachments and `cikti.veri_ekle` is not false.
+    pub veri_ekleri: Vec<DataAttachment>,
+}
+
+/// A file attached to the PDF: its path in the book's file tree (and in `kaynak/`), its MIME
+/// type and a Turkish description a PDF reader shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataAttachment {
+    pub yol: String,
+    pub tur: String,
+    pub aciklama: String,
 }
 
 /// Performans Bilgi Sisteminin Değerlendirilmesi: `[[etiket, değer], …]` about the plan's
@@ -378,6 +391,7 @@ pub(crate) fn context(input: &BookInput, marks: &Marks) -> ActivityReportContext
             kurum: inst.name.clone(),
             eksik_bolumler: super::finance::missing_sections(model, t),
         },
+        veri_ekleri: Vec::new(),
     }
 }
 

@@ -11,11 +11,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::books::marks::Traced;
-use crate::books::{book_context_traced, narratives_present, Book, BookInput};
+use crate::books::{book_context_traced, narratives_present, Book, BookInput, DataAttachment};
 use crate::config::{Project, Settings, Years};
 use crate::failure::{self, FailedBook};
 use crate::finding::{Code, Finding};
 use crate::model::Model;
+use crate::opendata::{self, OpenData};
 use crate::output::{write_atomic, WriteError};
 use crate::printable::Printable;
 use crate::render::Renderer;
@@ -32,6 +33,9 @@ pub struct PublishInput<'a> {
     pub findings: &'a [Finding],
     /// True when the data has errors: TASLAK on every page.
     pub draft: bool,
+    /// The open data of this build (`acik-veri/`), which the Faaliyet Raporu carries as PDF
+    /// attachments; `None`: no attachments.
+    pub open_data: Option<&'a OpenData>,
 }
 
 /// What a build is asked to do.
@@ -110,6 +114,10 @@ struct Job {
     slot: usize,
     source: String,
     render_time: Duration,
+    /// The book's PDF standard.
+    standard: PdfStandard,
+    /// Files the book reads from memory (the attached open data): virtual path and bytes.
+    memory: Vec<(String, Vec<u8>)>,
 }
 
 /// A book compiled (or not).
@@ -118,6 +126,7 @@ struct Made {
     source: String,
     pdf: Result<typeset::Compiled, Vec<typeset::Diagnostic>>,
     dependencies: Vec<String>,
+    memory: Vec<(String, Vec<u8>)>,
     render_time: Duration,
     typeset_time: Duration,
 }
@@ -128,6 +137,8 @@ struct LastBuild {
     source: String,
     /// Every file the compilation read, with its modification time.
     files: Vec<(String, Option<SystemTime>)>,
+    /// The in-memory files it was given.
+    memory: Vec<(String, Vec<u8>)>,
     ok: bool,
 }
 
@@ -220,13 +231,27 @@ impl Publisher {
             narratives: &present,
             project_dir: &input.project.dir,
         };
-        let (jobs, traces) = self.render_books(&books, request, only_changed, &mut built);
+        let attachments = attachments(input, &pdf, request, &mut built.findings);
+        let (jobs, traces) = self.render_books(
+            &books,
+            request,
+            &pdf,
+            &attachments,
+            only_changed,
+            &mut built,
+        );
         for (slot, trace) in traces {
             self.books[slot].trace = trace;
         }
         let made = self.compile_books(jobs, input.project, &pdf, status);
         let started = Instant::now();
-        self.write_books(made, &books, &request.out_dir, &mut built)?;
+        self.write_books(
+            made,
+            &books,
+            &attachments.listed,
+            &request.out_dir,
+            &mut built,
+        )?;
         self.write_source_index(input, request)?;
         built.write_time = started.elapsed();
         Ok(built)
@@ -284,6 +309,8 @@ impl Publisher {
         &self,
         input: &BookInput,
         request: &BuildRequest,
+        pdf: &PdfSetup,
+        attachments: &Attachments,
         only_changed: bool,
         built: &mut Built,
     ) -> (Vec<Job>, Vec<(usize, Vec<Traced>)>) {
@@ -315,15 +342,23 @@ impl Publisher {
                 continue;
             }
             let started = Instant::now();
-            let (context, trace) = book_context_traced(state.book, input);
+            let (mut context, trace) = book_context_traced(state.book, input);
             traces.push((slot, trace));
+            context.attach(&attachments.listed);
+            let memory = if state.book == Book::ActivityReport {
+                attachments.files.clone()
+            } else {
+                Vec::new()
+            };
             match renderer.render(state.book.template(), &context) {
                 Ok(source) => {
-                    if !(only_changed && self.unchanged(state, &source)) {
+                    if !(only_changed && self.unchanged(state, &source, &memory)) {
                         jobs.push(Job {
                             slot,
                             source,
                             render_time: started.elapsed(),
+                            standard: pdf.standard_of(!memory.is_empty()),
+                            memory,
                         });
                     }
                 }
@@ -342,10 +377,12 @@ impl Publisher {
         (jobs, traces)
     }
 
-    /// Whether a book's source and every file its last successful build read are unchanged.
-    fn unchanged(&self, state: &BookState, source: &str) -> bool {
+    /// Whether a book's source, its in-memory files and every file its last successful build
+    /// read are unchanged.
+    fn unchanged(&self, state: &BookState, source: &str, memory: &[(String, Vec<u8>)]) -> bool {
         state.last.ok
             && state.last.source == source
+            && state.last.memory == memory
             && state
                 .last
                 .files
@@ -391,12 +428,16 @@ impl Publisher {
                         Vec::new(),
                     ),
                     Some(t) => {
+                        for (vpath, bytes) in &job.memory {
+                            // The paths are made by `attachments` and always valid.
+                            let _ = t.add_memory_file(vpath, bytes.clone());
+                        }
                         let doc = Document {
                             main_path: format!("{stem}.typ"),
                             main_text: job.source.clone(),
                         };
                         let settings = PdfSettings {
-                            standard: pdf.standard,
+                            standard: job.standard,
                             timestamp: pdf.timestamp,
                             ident: format!("kitap/{}/{stem}", project.name),
                         };
@@ -409,6 +450,7 @@ impl Publisher {
                     source: std::mem::take(&mut job.source),
                     pdf,
                     dependencies,
+                    memory: std::mem::take(&mut job.memory),
                     render_time: job.render_time,
                     typeset_time: started.elapsed(),
                 };
@@ -423,6 +465,7 @@ impl Publisher {
         &mut self,
         made: Vec<(usize, Made, Option<FileTree>)>,
         input: &BookInput,
+        attachments: &[DataAttachment],
         out_dir: &Path,
         built: &mut Built,
     ) -> Result<(), WriteError> {
@@ -436,14 +479,17 @@ impl Publisher {
             // The sources are kept whether or not the book compiled: the officer can look at them.
             write_atomic(&kaynak.join(&main), m.source.as_bytes())?;
             for dep in m.dependencies.iter().filter(|d| **d != main) {
-                if let Some(bytes) = source_bytes(input.project_dir, dep) {
+                // An in-memory file (the attached open data) is written as it was compiled.
+                if let Some((_, bytes)) = m.memory.iter().find(|(p, _)| p == dep) {
+                    write_atomic(&kaynak.join(dep), bytes)?;
+                } else if let Some(bytes) = source_bytes(input.project_dir, dep) {
                     write_atomic(&kaynak.join(dep), &bytes)?;
                 }
             }
             let files: Vec<(String, Option<SystemTime>)> = m
                 .dependencies
                 .iter()
-                .filter(|d| **d != main)
+                .filter(|d| **d != main && !m.memory.iter().any(|(p, _)| p == *d))
                 .map(|d| (d.clone(), mtime(&self.disk_path(d))))
                 .collect();
             let state = &mut self.books[slot];
@@ -451,6 +497,7 @@ impl Publisher {
             state.last = LastBuild {
                 files,
                 source: m.source,
+                memory: m.memory,
                 ok: false,
             };
             match m.pdf {
@@ -465,8 +512,14 @@ impl Publisher {
                     let Some(renderer) = self.renderer.as_ref() else {
                         continue;
                     };
+                    let attached = if state.last.memory.is_empty() {
+                        &[]
+                    } else {
+                        attachments
+                    };
                     let failed =
-                        FailedBook::new(m.book, &main, &state.last.source, renderer, input);
+                        FailedBook::new(m.book, &main, &state.last.source, renderer, input)
+                            .with_attachments(attached);
                     built
                         .findings
                         .extend(shown(&diags).into_iter().map(|d| failed.finding(d)));
@@ -495,23 +548,107 @@ fn shown(diags: &[typeset::Diagnostic]) -> Vec<&typeset::Diagnostic> {
 
 /// The PDF standard and date of every book of a build.
 struct PdfSetup {
+    /// `cikti.pdf_standardi`, else the default (PDF/A-2b).
     standard: PdfStandard,
+    /// Whether kurum.yaml named the standard: it then holds for every book.
+    explicit: bool,
     timestamp: FixedDateTime,
+}
+
+impl PdfSetup {
+    /// The standard of one book: the one kurum.yaml names, else PDF/A-3b for a book that
+    /// carries attachments (PDF/A-2 forbids them) and the default for the others.
+    fn standard_of(&self, attaches: bool) -> PdfStandard {
+        if attaches && !self.explicit {
+            PdfStandard::A3b
+        } else {
+            self.standard
+        }
+    }
+}
+
+/// Whether typst (krilla) lets a PDF of this standard carry attached files: not PDF/A-1,
+/// PDF/A-2 (any level) or plain PDF/A-4 (only its `f` and `e` levels allow them).
+pub fn allows_attachments(standard: PdfStandard) -> bool {
+    !matches!(
+        standard,
+        PdfStandard::A1a
+            | PdfStandard::A1b
+            | PdfStandard::A2a
+            | PdfStandard::A2b
+            | PdfStandard::A2u
+            | PdfStandard::A4
+    )
+}
+
+/// What the Faaliyet Raporu attaches: the entries its template lists and the files its tree
+/// holds in memory (under `acik-veri/`); both empty when it attaches nothing.
+#[derive(Default)]
+struct Attachments {
+    listed: Vec<DataAttachment>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// The open data as the Faaliyet Raporu's attachments, unless `cikti.veri_ekle` is false, the
+/// build has no open data or the report is not asked for. A standard kurum.yaml names that
+/// forbids attachments wins: no attachments, and a T003 (bilgi) says why and what to change —
+/// the data is still in `acik-veri/` beside the books.
+fn attachments(
+    input: &PublishInput,
+    pdf: &PdfSetup,
+    request: &BuildRequest,
+    findings: &mut Vec<Finding>,
+) -> Attachments {
+    let settings = &input.project.settings;
+    let Some(data) = input.open_data else {
+        return Attachments::default();
+    };
+    if !settings.attach_data || !request.books.contains(&Book::ActivityReport) {
+        return Attachments::default();
+    }
+    if pdf.explicit && !allows_attachments(pdf.standard) {
+        findings.push(
+            Finding::new(
+                Code::T003,
+                format!(
+                    "Faaliyet Raporu'na açık veri dosyaları eklenmedi: kurum.yaml'daki cikti.pdf_standardi ({}) PDF'e dosya eklenmesine izin vermiyor. Veriler {}/ klasöründe yayımlandı. Verileri kitabın içinde de vermek için pdf_standardi: a-3b yazın; bu bilgiyi görmemek için cikti.veri_ekle: false yazın.",
+                    pdf.standard,
+                    opendata::FOLDER
+                ),
+            )
+            .in_file("kurum.yaml"),
+        );
+        return Attachments::default();
+    }
+    let mut out = Attachments::default();
+    for file in &data.files {
+        let vpath = format!("{}/{}", opendata::FOLDER, file.name);
+        out.listed.push(DataAttachment {
+            yol: vpath.clone(),
+            tur: file.mediatype.to_string(),
+            aciklama: file.description.clone(),
+        });
+        out.files.push((vpath, file.bytes.clone()));
+    }
+    out
 }
 
 /// `cikti.pdf_standardi` (an unknown one is a T001 finding and the default is used) and the
 /// build's fixed date; `None`, with a T001, when there is no valid date.
 fn pdf_setup(settings: &Settings, findings: &mut Vec<Finding>) -> Option<PdfSetup> {
-    let standard = match settings.pdf_standard.as_deref() {
-        Some(s) => s.parse::<PdfStandard>().unwrap_or_else(|e| {
+    // An unknown standard is reported and the defaults are used, as if none were named.
+    let named = match settings.pdf_standard.as_deref() {
+        Some(s) => s.parse::<PdfStandard>().map(Some).unwrap_or_else(|e| {
             findings.push(
                 Finding::new(Code::T001, format!("kurum.yaml cikti.pdf_standardi: {e}"))
                     .in_file("kurum.yaml"),
             );
-            PdfStandard::default()
+            None
         }),
-        None => PdfStandard::default(),
+        None => None,
     };
+    let explicit = named.is_some();
+    let standard = named.unwrap_or_default();
     let Some(timestamp) = build_timestamp(settings.years.report) else {
         findings.push(Finding::new(
             Code::T001,
@@ -521,6 +658,7 @@ fn pdf_setup(settings: &Settings, findings: &mut Vec<Finding>) -> Option<PdfSetu
     };
     Some(PdfSetup {
         standard,
+        explicit,
         timestamp,
     })
 }
