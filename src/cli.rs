@@ -4,8 +4,8 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Belediyenin müdürlük çalışma kitaplarından Stratejik Plan, Performans Programı ve Faaliyet
-/// Raporu kitaplarını üretir.
+/// Belediyenin müdürlük çalışma kitaplarından Stratejik Plan, Performans Programı, Faaliyet
+/// Raporu, İzleme Raporu ve Değerlendirme Raporu kitaplarını üretir.
 #[derive(Debug, Parser)]
 #[command(
     name = "kitap",
@@ -69,7 +69,7 @@ pub struct ProjectArgs {
     #[arg(short = 'v', long = "ayrintili", alias = "verbose")]
     pub verbose: bool,
     /// Aynı anda okunacak çalışma kitabı sayısı (varsayılan: işlemci sayısı).
-    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    #[arg(short = 'j', long = "paralel", alias = "jobs", value_name = "N")]
     pub jobs: Option<usize>,
 }
 
