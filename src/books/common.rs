@@ -816,6 +816,26 @@ pub(crate) fn activity_cell(marks: &Marks, a: &Activity) -> Cell {
     cell
 }
 
+/// An activity's Gerçekleşen (TL) as a sum with its marks: empty (`—`) when not entered.
+pub(crate) fn activity_spent(marks: &Marks, a: &Activity) -> Sum {
+    let mut spent = Sum::default();
+    match a.expenditure.value {
+        Some(x) => spent.add(x, &marks.sourced(&a.expenditure, "")),
+        None => spent.marks.absorb(&marks.sourced(&a.expenditure, "")),
+    }
+    spent
+}
+
+/// An activity's Durum as a cell: its label, `—` when empty.
+pub(crate) fn activity_status(marks: &Marks, a: &Activity) -> Cell {
+    let status = a
+        .status
+        .value
+        .map(|s| s.label().to_string())
+        .unwrap_or_else(empty);
+    marks.sourced(&a.status, status)
+}
+
 /// Drops repeated notes, keeping the first of each.
 pub(crate) fn unique(notes: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();

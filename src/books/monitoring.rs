@@ -21,8 +21,9 @@ use serde::Serialize;
 
 use super::book::{period_number, Book};
 use super::common::{
-    activity_cell, amendment_annex, empty, goal_cell, indicator_cell, num, objective_cell, opt_num,
-    percent, rate, unique, AnnexScope, BookInput, Common, RateBar, Sum, NO_DATA,
+    activity_cell, activity_spent, activity_status, amendment_annex, empty, goal_cell,
+    indicator_cell, num, objective_cell, opt_num, percent, rate, unique, AnnexScope, BookInput,
+    Common, RateBar, Sum, NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{Indicator, Model, Objective, Period};
@@ -515,24 +516,15 @@ fn monitoring_table(
             let mut budget = Sum::default();
             budget.add(a.budget.value, &marks.sourced(&a.budget, ""));
             budget_total.add_sum(&budget);
-            let mut spent = Sum::default();
-            match a.expenditure.value {
-                Some(x) => spent.add(x, &marks.sourced(&a.expenditure, "")),
-                None => spent.marks.absorb(&marks.sourced(&a.expenditure, "")),
-            }
+            let spent = activity_spent(marks, a);
             spent_total.add_sum(&spent);
-            let status = a
-                .status
-                .value
-                .map(|s| s.label().to_string())
-                .unwrap_or_else(empty);
             MonitoredActivity {
                 ad: marks.value(&activity_cell(marks, a)),
                 tutarlar: ActivityAmounts {
                     butce: marks.value(&budget.cell()),
                     gerceklesen: marks.value(&spent.cell()),
                 },
-                durum: marks.value(&marks.sourced(&a.status, status)),
+                durum: marks.value(&activity_status(marks, a)),
             }
         })
         .collect();

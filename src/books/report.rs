@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::book::Book;
 use super::common::{
-    activity_cell, amendment_annex, empty, indicator_cell, num, objective_cell, opt_num, percent,
-    rate, unique, AnnexScope, BookInput, Common, RateBar, Sum, NO_DATA,
+    activity_cell, activity_spent, activity_status, amendment_annex, empty, indicator_cell, num,
+    objective_cell, opt_num, percent, rate, unique, AnnexScope, BookInput, Common, RateBar, Sum,
+    NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{BudgetLine, Indicator, Model, Period, ECONOMIC_CODES};
@@ -540,20 +541,11 @@ fn activities(model: &Model, marks: &Marks, t: i32) -> Vec<ActivityTable> {
                 let mut planned = Sum::default();
                 planned.add(a.total(), &pm);
                 planned_total.add_sum(&planned);
-                let mut spent = Sum::default();
-                match a.expenditure.value {
-                    Some(x) => spent.add(x, &marks.sourced(&a.expenditure, "")),
-                    None => spent.marks.absorb(&marks.sourced(&a.expenditure, "")),
-                }
+                let spent = activity_spent(marks, a);
                 spent_total.add_sum(&spent);
-                let status = a
-                    .status
-                    .value
-                    .map(|s| s.label().to_string())
-                    .unwrap_or_else(empty);
                 ActivityInfo {
                     ad: marks.value(&activity_cell(marks, a)),
-                    durum: marks.value(&marks.sourced(&a.status, status)),
+                    durum: marks.value(&activity_status(marks, a)),
                     tutarlar: PlannedSpent {
                         planlanan: marks.value(&planned.cell()),
                         gerceklesen: marks.value(&spent.cell()),
