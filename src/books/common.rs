@@ -12,7 +12,7 @@ use super::book::Book;
 use super::marks::{Cell, Marks};
 use crate::config::Settings;
 use crate::finding::{Code, Finding};
-use crate::model::{Activity, ChangeRecord, Indicator, Model, Objective};
+use crate::model::{Activity, ChangeRecord, Indicator, Model, Objective, Period};
 use crate::text::format;
 
 /// Everything a book is made from.
@@ -834,6 +834,29 @@ pub(crate) fn activity_status(marks: &Marks, a: &Activity) -> Cell {
         .map(|s| s.label().to_string())
         .unwrap_or_else(empty);
     marks.sourced(&a.status, status)
+}
+
+/// The Sapma Nedeni of an indicator's value in a period: `—` when empty or when there is no
+/// value.
+pub(crate) fn deviation_reason_cell(
+    marks: &Marks,
+    i: &Indicator,
+    year: i32,
+    period: Period,
+) -> Cell {
+    match i.actual(year, period) {
+        Some(a) => {
+            let text = a
+                .deviation_reason
+                .value
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_string)
+                .unwrap_or_else(empty);
+            marks.sourced(&a.deviation_reason, text)
+        }
+        None => Cell::new(empty()),
+    }
 }
 
 /// Drops repeated notes, keeping the first of each.

@@ -21,9 +21,9 @@ use serde::Serialize;
 
 use super::book::{period_number, Book};
 use super::common::{
-    activity_cell, activity_spent, activity_status, amendment_annex, empty, goal_cell,
-    indicator_cell, num, objective_cell, opt_num, percent, rate, unique, AnnexScope, BookInput,
-    Common, RateBar, Sum, NO_DATA,
+    activity_cell, activity_spent, activity_status, amendment_annex, deviation_reason_cell, empty,
+    goal_cell, indicator_cell, num, objective_cell, opt_num, percent, rate, unique, AnnexScope,
+    BookInput, Common, RateBar, Sum, NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{Indicator, Model, Objective, Period};
@@ -444,23 +444,6 @@ fn rate_cell(marks: &Marks, i: &Indicator, year: i32, period: Period) -> (Cell, 
     }
 }
 
-/// The Sapma Nedeni of an indicator's value in a period.
-fn reason_cell(marks: &Marks, i: &Indicator, year: i32, period: Period) -> Cell {
-    match i.actual(year, period) {
-        Some(a) => {
-            let text = a
-                .deviation_reason
-                .value
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_string)
-                .unwrap_or_else(empty);
-            marks.sourced(&a.deviation_reason, text)
-        }
-        None => Cell::new(empty()),
-    }
-}
-
 /// A Hedef İzleme Tablosu.
 fn monitoring_table(
     model: &Model,
@@ -488,7 +471,7 @@ fn monitoring_table(
                 hedef: marks.value(&target_cell(marks, i, year)),
                 gerceklesme: marks.value(&period_value(marks, i, year, period)),
                 oran: marks.value(&rate_cell(marks, i, year, period).0),
-                sapma: marks.value(&reason_cell(marks, i, year, period)),
+                sapma: marks.value(&deviation_reason_cell(marks, i, year, period)),
             }
         })
         .collect();
@@ -664,7 +647,7 @@ fn deviations(
                 gerceklesme: marks.value(&period_value(marks, i, year, Period::YearEnd)),
                 oran: marks.value(&cell),
                 yon: side.to_string(),
-                sapma: marks.value(&reason_cell(marks, i, year, Period::YearEnd)),
+                sapma: marks.value(&deviation_reason_cell(marks, i, year, Period::YearEnd)),
             });
         }
     }

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::book::Book;
 use super::common::{
-    activity_cell, activity_spent, activity_status, amendment_annex, empty, indicator_cell, num,
-    objective_cell, opt_num, percent, rate, unique, AnnexScope, BookInput, Common, RateBar, Sum,
-    NO_DATA,
+    activity_cell, activity_spent, activity_status, amendment_annex, deviation_reason_cell, empty,
+    indicator_cell, num, objective_cell, opt_num, percent, rate, unique, AnnexScope, BookInput,
+    Common, RateBar, Sum, NO_DATA,
 };
 use super::marks::{Cell, MarkedCell, Marks};
 use crate::model::{BudgetLine, Indicator, Model, Period, ECONOMIC_CODES};
@@ -592,19 +592,7 @@ fn result_row(marks: &Marks, i: &Indicator, t: i32, rate_marks: &mut Cell) -> Re
         RateOutcome::Missing(Why::NoYearEnd { .. }) => NO_DATA.to_string(),
         RateOutcome::Missing(_) => empty(),
     };
-    let reason = match year_end_actual {
-        Some(a) => {
-            let text = a
-                .deviation_reason
-                .value
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_string)
-                .unwrap_or_else(empty);
-            marks.sourced(&a.deviation_reason, text)
-        }
-        None => Cell::new(empty()),
-    };
+    let reason = deviation_reason_cell(marks, i, t, Period::YearEnd);
     rate_marks.absorb(&rate_cell);
     rate_marks.absorb(&weight);
     ResultRow {
