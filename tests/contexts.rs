@@ -27,6 +27,7 @@ use kit::{copy_dir, example_dir};
 use kitap::books::{book_context, narratives_present, Book, BookInput};
 use kitap::finding::Severity;
 use kitap::pipeline::{self, Checked, Options};
+use kitap::publish::THEME_TEMPLATE;
 use kitap::render::Renderer;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde, Value, ValueKind};
 
@@ -402,8 +403,10 @@ fn every_field_of_every_book_context_is_read_by_the_templates() {
             let plain = Value::from(Serde(&context));
             let shape = shapes.entry(book.code()).or_default();
             let tracked = track(&plain, "", &log, shape);
-            if let Err(e) = renderer.render(book.template(), &tracked) {
-                panic!("{} of project {name} does not render: {e}", book.title());
+            for template in [book.template(), THEME_TEMPLATE] {
+                if let Err(e) = renderer.render(template, &tracked) {
+                    panic!("{template} of project {name} does not render: {e}");
+                }
             }
         }
     }
@@ -493,14 +496,15 @@ fn the_library_reads_every_key_of_the_printed_dictionaries() {
 #[test]
 fn the_entry_templates_reach_every_book_template() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("report-templates");
-    let entries: Vec<&str> = Book::EVERY.iter().map(|b| b.template()).collect();
+    let mut entries: Vec<&str> = Book::EVERY.iter().map(|b| b.template()).collect();
+    entries.push(THEME_TEMPLATE);
     let mut text = String::new();
     for e in std::fs::read_dir(&dir).expect("templates").flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.ends_with(".typ.j2") {
             assert!(
                 entries.contains(&name.as_str()),
-                "{name} is not a book's template"
+                "{name} is not a book's template (nor the theme's)"
             );
             text.push_str(&std::fs::read_to_string(e.path()).expect("template"));
         }

@@ -46,7 +46,7 @@ pub struct Common {
     pub kurum: Institution,
     /// The PDF keywords: the book's title, its years, the institution.
     pub anahtar_kelimeler: Vec<String>,
-    /// The theme overrides of kurum.yaml for `belge(tema:)`.
+    /// The theme overrides of kurum.yaml, printed into `lib/kurum-tema.typ`.
     pub tema: Theme,
     /// Which narrative chapters exist in `metinler/`.
     pub metinler: Narratives,

@@ -108,6 +108,13 @@ fn source_bytes(project_dir: &Path, vpath: &str) -> Option<Vec<u8>> {
     std::fs::read(project_dir.join(vpath)).ok()
 }
 
+/// The template of the theme file `lib/kurum-tema.typ`, rendered with each book's context
+/// beside the book's own template.
+pub const THEME_TEMPLATE: &str = "kurum-tema.typ.j2";
+/// Where the theme file lives in a book's file tree (and `kaynak/`): it replaces the built-in
+/// `lib/kurum-tema.typ` and a project's own.
+const THEME_FILE: &str = "lib/kurum-tema.typ";
+
 /// A book rendered and waiting to be compiled.
 struct Job {
     /// Its place in `Publisher::books`.
@@ -116,7 +123,10 @@ struct Job {
     render_time: Duration,
     /// The book's PDF standard.
     standard: PdfStandard,
-    /// Files the book reads from memory (the attached open data): virtual path and bytes.
+    /// Whether it carries the open data as attachments.
+    attaches: bool,
+    /// Files the book reads from memory (the theme, the attached open data): virtual path and
+    /// bytes.
     memory: Vec<(String, Vec<u8>)>,
 }
 
@@ -126,6 +136,7 @@ struct Made {
     source: String,
     pdf: Result<typeset::Compiled, Vec<typeset::Diagnostic>>,
     dependencies: Vec<String>,
+    attaches: bool,
     memory: Vec<(String, Vec<u8>)>,
     render_time: Duration,
     typeset_time: Duration,
@@ -345,19 +356,24 @@ impl Publisher {
             let (mut context, trace) = book_context_traced(state.book, input);
             traces.push((slot, trace));
             context.attach(&attachments.listed);
-            let memory = if state.book == Book::ActivityReport {
-                attachments.files.clone()
-            } else {
-                Vec::new()
-            };
-            match renderer.render(state.book.template(), &context) {
-                Ok(source) => {
+            let attaches = state.book == Book::ActivityReport && !attachments.files.is_empty();
+            let rendered = renderer.render(THEME_TEMPLATE, &context).and_then(|theme| {
+                let source = renderer.render(state.book.template(), &context)?;
+                Ok((theme, source))
+            });
+            match rendered {
+                Ok((theme, source)) => {
+                    let mut memory = vec![(THEME_FILE.to_string(), theme.into_bytes())];
+                    if attaches {
+                        memory.extend(attachments.files.iter().cloned());
+                    }
                     if !(only_changed && self.unchanged(state, &source, &memory)) {
                         jobs.push(Job {
                             slot,
                             source,
                             render_time: started.elapsed(),
-                            standard: pdf.standard_of(!memory.is_empty()),
+                            standard: pdf.standard_of(attaches),
+                            attaches,
                             memory,
                         });
                     }
@@ -450,6 +466,7 @@ impl Publisher {
                     source: std::mem::take(&mut job.source),
                     pdf,
                     dependencies,
+                    attaches: job.attaches,
                     memory: std::mem::take(&mut job.memory),
                     render_time: job.render_time,
                     typeset_time: started.elapsed(),
@@ -479,7 +496,8 @@ impl Publisher {
             // The sources are kept whether or not the book compiled: the officer can look at them.
             write_atomic(&kaynak.join(&main), m.source.as_bytes())?;
             for dep in m.dependencies.iter().filter(|d| **d != main) {
-                // An in-memory file (the attached open data) is written as it was compiled.
+                // An in-memory file (the theme, the attached open data) is written as it was
+                // compiled.
                 if let Some((_, bytes)) = m.memory.iter().find(|(p, _)| p == dep) {
                     write_atomic(&kaynak.join(dep), bytes)?;
                 } else if let Some(bytes) = source_bytes(input.project_dir, dep) {
@@ -512,11 +530,7 @@ impl Publisher {
                     let Some(renderer) = self.renderer.as_ref() else {
                         continue;
                     };
-                    let attached = if state.last.memory.is_empty() {
-                        &[]
-                    } else {
-                        attachments
-                    };
+                    let attached = if m.attaches { attachments } else { &[] };
                     let failed =
                         FailedBook::new(m.book, &main, &state.last.source, renderer, input)
                             .with_attachments(attached);
