@@ -3,7 +3,7 @@
 //! modules (`strategic.rs`, `program.rs`, `report.rs`, `monitoring.rs`) build on this one and
 //! never on each other.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use serde::Serialize;
@@ -63,16 +63,22 @@ pub struct Common {
     /// The amendment annex of this book, grouped by decision (see [`amendment_annex`]).
     pub degisiklikler: Vec<AnnexDecision>,
     /// The annex Veri Kaynakları: for every indicator and activity the book prints, the
-    /// workbook and the rows its values came from.
-    pub veri_kaynaklari: Vec<SourceLine>,
+    /// workbook and the rows its values came from, by workbook.
+    pub veri_kaynaklari: Vec<SourceGroup>,
 }
 
-/// A line of the Veri Kaynakları annex: the item's code, its workbook and, per sheet, the rows
+/// One workbook in the Veri Kaynakları annex: its path and the items whose values came from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceGroup {
+    pub dosya: String,
+    pub ogeler: Vec<SourceLine>,
+}
+
+/// A line of the Veri Kaynakları annex: the item's code and, per sheet of its workbook, the rows
 /// its values came from (`Göstergeler: 2 · Gerçekleşmeler: 3, 4`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceLine {
     pub kod: String,
-    pub dosya: String,
     pub satirlar: String,
 }
 
@@ -100,15 +106,16 @@ fn rows_text(cells: &[&crate::model::CellRef]) -> String {
         .join(" · ")
 }
 
-/// The Veri Kaynakları lines of a book: every indicator (its Göstergeler row and its
-/// Gerçekleşmeler rows of `years`) and every activity of `activity_years` (its Faaliyetler
-/// rows), in model order. Items from plan.yaml alone (no workbook) are left out.
+/// The Veri Kaynakları annex of a book, by workbook in order of first appearance: every
+/// indicator (its Göstergeler row and its Gerçekleşmeler rows of `years`) and every activity of
+/// `activity_years` (its Faaliyetler rows), in model order. Items from plan.yaml alone (no
+/// workbook) are left out.
 pub(crate) fn data_sources(
     model: &Model,
     years: std::ops::RangeInclusive<i32>,
     activity_years: Option<std::ops::RangeInclusive<i32>>,
-) -> Vec<SourceLine> {
-    let mut out = Vec::new();
+) -> Vec<SourceGroup> {
+    let mut lines: Vec<(&str, SourceLine)> = Vec::new();
     for i in &model.indicators {
         let Some(code_cell) = i.code_cell.as_ref() else {
             continue;
@@ -120,34 +127,50 @@ pub(crate) fn data_sources(
                 .filter(|a| years.contains(&a.year))
                 .filter_map(|a| a.code_cell.as_ref()),
         );
-        out.push(SourceLine {
-            kod: i.code.clone(),
-            dosya: code_cell.file.clone(),
-            satirlar: rows_text(&cells),
-        });
+        lines.push((
+            &code_cell.file,
+            SourceLine {
+                kod: i.code.clone(),
+                satirlar: rows_text(&cells),
+            },
+        ));
     }
     if let Some(years) = activity_years {
-        let mut seen: Vec<&str> = Vec::new();
+        // An activity's rows of the years, under its code, in order of first appearance.
+        let mut order: Vec<&str> = Vec::new();
+        let mut rows: HashMap<&str, Vec<&crate::model::CellRef>> = HashMap::new();
         for a in model.activities.iter().filter(|a| years.contains(&a.year)) {
-            if seen.contains(&a.code.as_str()) {
-                continue;
-            }
-            seen.push(&a.code);
-            let cells: Vec<&crate::model::CellRef> = model
-                .activities
-                .iter()
-                .filter(|b| b.code == a.code && years.contains(&b.year))
-                .filter_map(|b| b.code_cell.as_ref())
-                .collect();
-            let Some(first) = cells.first() else { continue };
-            out.push(SourceLine {
-                kod: a.code.clone(),
-                dosya: first.file.clone(),
-                satirlar: rows_text(&cells),
+            let cells = rows.entry(a.code.as_str()).or_insert_with(|| {
+                order.push(&a.code);
+                Vec::new()
             });
+            cells.extend(a.code_cell.as_ref());
+        }
+        for code in order {
+            let cells = &rows[code];
+            let Some(first) = cells.first() else { continue };
+            lines.push((
+                &first.file,
+                SourceLine {
+                    kod: code.to_string(),
+                    satirlar: rows_text(cells),
+                },
+            ));
         }
     }
-    out
+    let mut groups: Vec<SourceGroup> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (file, line) in lines {
+        let at = *index.entry(file).or_insert_with(|| {
+            groups.push(SourceGroup {
+                dosya: file.to_string(),
+                ogeler: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[at].ogeler.push(line);
+    }
+    groups
 }
 
 /// `kitap`: `{kod, baslik, yillar, tam_baslik, kapak_baslik}`: `sp`, `Stratejik Plan`,
