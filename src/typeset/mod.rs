@@ -3,7 +3,7 @@
 //! [`compile`] turns one [`Document`] (the main source of a book) into PDF bytes, reading other
 //! files from a [`FileTree`] and fonts from a [`FontLibrary`]. Same input, same bytes: the date
 //! and the PDF identifier are fixed by the caller in [`PdfSettings`]. Several documents can be
-//! compiled in parallel (rayon) sharing one `FontLibrary` and one `FileTree`. [`layout`] stops
+//! compiled at the same time (on threads of their own) sharing one `FontLibrary`. [`layout`] stops
 //! before the PDF and gives the laid-out pages, for the page checks of the tests and `sayfalar`.
 
 mod diagnostic;
