@@ -1,3 +1,8 @@
+/// Typst allocates a great deal: mimalloc saves about 9 % of the processor time of a big build
+/// (measured in docs/src/gelistirici/hiz.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         // A panic inside Typst is caught and reported as a finding on the book.
