@@ -157,11 +157,15 @@ pub fn run_limited(
         })?;
     let mut stdout = child.stdout.take();
     let mut stderr = child.stderr.take();
+    // The end of the child's stdout (it exits) wakes the parent at once: no polling delay on
+    // the dozens of children of a build.
+    let (ended, end) = std::sync::mpsc::channel();
     let out_thread = std::thread::spawn(move || {
         let mut buf = Vec::new();
         if let Some(s) = stdout.as_mut() {
             let _ = s.read_to_end(&mut buf);
         }
+        let _ = ended.send(());
         buf
     });
     let err_thread = std::thread::spawn(move || {
@@ -171,16 +175,18 @@ pub fn run_limited(
         }
         buf
     });
-    let start = Instant::now();
+    let deadline = Instant::now() + timeout;
+    let _ = end.recv_timeout(timeout);
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
-            Ok(None) if start.elapsed() >= timeout => {
+            Ok(None) if Instant::now() >= deadline => {
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            // Its stdout is closed: it is exiting.
+            Ok(None) => std::thread::sleep(Duration::from_millis(1)),
             Err(_) => {
                 let _ = child.kill();
                 let _ = child.wait();
