@@ -30,7 +30,11 @@ fn build(out: &Path, books: &[Book]) -> Vec<String> {
         .books
         .iter()
         .map(|b| {
-            assert!(b.written, "{} was not written: {:?}", b.file, built.findings);
+            assert!(
+                b.written,
+                "{} was not written: {:?}",
+                b.file, built.findings
+            );
             b.file.clone()
         })
         .collect()

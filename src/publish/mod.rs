@@ -423,53 +423,53 @@ impl Publisher {
         let fonts = &self.fonts;
         let books: Vec<Book> = self.books.iter().map(|b| b.book).collect();
         let compile_one = |(job, tree): &mut (Job, Option<FileTree>)| {
-                let book = books[job.slot];
-                let stem = book.stem(&project.settings.years);
-                status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
-                let started = Instant::now();
-                let mut tree = match tree.take() {
-                    Some(mut t) => {
-                        t.reset();
-                        Some(t)
+            let book = books[job.slot];
+            let stem = book.stem(&project.settings.years);
+            status(&format!("{:>12} {stem}.pdf", "Derleniyor"));
+            let started = Instant::now();
+            let mut tree = match tree.take() {
+                Some(mut t) => {
+                    t.reset();
+                    Some(t)
+                }
+                None => FileTree::new(&project.dir).ok(),
+            };
+            let (pdf, dependencies) = match tree.as_mut() {
+                None => (
+                    Err(vec![typeset::Diagnostic::error(
+                        "proje klasörü açılamadı".to_string(),
+                    )]),
+                    Vec::new(),
+                ),
+                Some(t) => {
+                    for (vpath, bytes) in &job.memory {
+                        // The paths are made by `attachments` and always valid.
+                        let _ = t.add_memory_file(vpath, bytes.clone());
                     }
-                    None => FileTree::new(&project.dir).ok(),
-                };
-                let (pdf, dependencies) = match tree.as_mut() {
-                    None => (
-                        Err(vec![typeset::Diagnostic::error(
-                            "proje klasörü açılamadı".to_string(),
-                        )]),
-                        Vec::new(),
-                    ),
-                    Some(t) => {
-                        for (vpath, bytes) in &job.memory {
-                            // The paths are made by `attachments` and always valid.
-                            let _ = t.add_memory_file(vpath, bytes.clone());
-                        }
-                        let doc = Document {
-                            main_path: format!("{stem}.typ"),
-                            main_text: job.source.clone(),
-                        };
-                        let settings = PdfSettings {
-                            standard: job.standard,
-                            timestamp: pdf.timestamp,
-                            ident: format!("kitap/{}/{stem}", project.name),
-                        };
-                        let compiled = typeset::compile(&doc, t, fonts, &settings);
-                        (compiled, t.dependencies())
-                    }
-                };
-                let made = Made {
-                    book,
-                    source: std::mem::take(&mut job.source),
-                    pdf,
-                    dependencies,
-                    attaches: job.attaches,
-                    memory: std::mem::take(&mut job.memory),
-                    render_time: job.render_time,
-                    typeset_time: started.elapsed(),
-                };
-                (job.slot, made, tree)
+                    let doc = Document {
+                        main_path: format!("{stem}.typ"),
+                        main_text: job.source.clone(),
+                    };
+                    let settings = PdfSettings {
+                        standard: job.standard,
+                        timestamp: pdf.timestamp,
+                        ident: format!("kitap/{}/{stem}", project.name),
+                    };
+                    let compiled = typeset::compile(&doc, t, fonts, &settings);
+                    (compiled, t.dependencies())
+                }
+            };
+            let made = Made {
+                book,
+                source: std::mem::take(&mut job.source),
+                pdf,
+                dependencies,
+                attaches: job.attaches,
+                memory: std::mem::take(&mut job.memory),
+                render_time: job.render_time,
+                typeset_time: started.elapsed(),
+            };
+            (job.slot, made, tree)
         };
         // One thread per book, all at once; inside a book Typst works on rayon's pool. Measured
         // (docs/src/gelistirici/hiz.md): books as rayon tasks on that same pool cost 15 % more
@@ -482,7 +482,10 @@ impl Publisher {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
                 .collect()
         })
     }

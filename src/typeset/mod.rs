@@ -340,12 +340,6 @@ pub fn compile(
     result
 }
 
-/// Drops every memoized compilation result. For a one-shot build after the last book: the
-/// memory goes back before the next stage. Recompiles after it start cold.
-pub fn release_caches() {
-    typst::comemo::evict(0);
-}
-
 /// Lays `doc` out without writing a PDF: the pages as Typst made them, for tools and tests that
 /// look at the laid-out frames (where each table, heading and line of text sits), with the
 /// warnings of a successful layout. The same world, fonts and date as [`compile`]; no panic
