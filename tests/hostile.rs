@@ -133,6 +133,51 @@ fn crafted_xlsx_files_become_y004_and_good_ones_are_read() {
     }
 }
 
+/// A child reads several workbooks one after another: when it dies on one, that file is the
+/// Y004 and a new child reads the files after it.
+#[test]
+fn a_reader_that_dies_on_a_file_still_reads_the_files_after_it() {
+    let p = TestProject::valid("batch");
+    // Sorted first: the first file of the first child's batch.
+    p.write_bytes("birimler/aa-unique.xlsx", &huge_unique_count());
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        let checked = pool
+            .install(|| {
+                pipeline::check_with(
+                    &p.dir,
+                    &Options::default(),
+                    &IsolatedReader::new(kitap_bin()),
+                )
+            })
+            .expect("checks");
+        let y004 = findings(&checked, Code::Y004);
+        assert_eq!(y004.len(), 1, "{threads} threads: {y004:#?}");
+        // The child died on it (the memory limit), it did not answer an error.
+        assert!(
+            y004[0].message.contains("bellek sınırını aştı"),
+            "{}",
+            y004[0].message
+        );
+        assert_eq!(y004[0].file.as_deref(), Some("birimler/aa-unique.xlsx"));
+        let read: Vec<&str> = checked
+            .report
+            .files
+            .iter()
+            .filter(|f| f.status == kitap::report::FileStatus::Read && f.rows_read > 0)
+            .map(|f| f.file.as_str())
+            .collect();
+        assert_eq!(
+            read.len(),
+            3,
+            "{threads} threads: the three good workbooks: {read:?}"
+        );
+    }
+}
+
 #[test]
 fn a_reader_past_the_time_limit_is_stopped_with_a_timeout_finding() {
     let p = TestProject::valid("timeout");

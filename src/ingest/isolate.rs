@@ -1,13 +1,19 @@
 //! Reading each workbook in a child process. calamine aborts the whole process on some
 //! crafted files (a shared-string table claiming four billion entries, a cell at XFD1048576):
-//! an abort cannot be caught in-process, so each workbook is read by a child — the same
+//! an abort cannot be caught in-process, so the workbooks are read by children — the same
 //! binary, hidden subcommand `oku-cocuk` — under a memory and CPU limit and a wall-clock
-//! timeout. Whatever happens to the child becomes a Y004 for that one file.
+//! timeout per file. Whatever happens to a child becomes a Y004 for the one file it was reading.
+//!
+//! A child reads a batch of files one after another and answers each on a line of its own
+//! (one batch per core): starting the binary costs more than reading a directorate's workbook,
+//! and forty children took 0,2 s of a build (docs/src/gelistirici/hiz.md). When a child dies
+//! or overruns on a file, that file gets the finding and a new child reads the rest.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::io::Read;
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use super::discover::{Candidate, WorkbookKind};
@@ -35,7 +41,15 @@ pub struct ChildRequest {
     pub test_delay_ms: Option<u64>,
 }
 
-/// What the child answers on stdout.
+/// What the child is given: one request, or a batch read in order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum ChildRequests {
+    One(ChildRequest),
+    Many(Vec<ChildRequest>),
+}
+
+/// What the child answers on stdout, one line per request.
 pub type ChildAnswer = Result<RawWorkbook, ReadFailure>;
 
 /// Reads workbooks in child processes of the given executable (the kitap binary).
@@ -78,34 +92,87 @@ fn request_for(candidate: &Candidate, limits: &Limits, test_delay_ms: Option<u64
     }
 }
 
-impl WorkbookReader for IsolatedReader {
-    fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure> {
-        let limits = &project.settings.limits;
-        // The cheap checks run here: most non-workbooks never cost a process.
+impl IsolatedReader {
+    /// The checks that cost no process: the size and the first bytes.
+    fn precheck(candidate: &Candidate, limits: &Limits) -> Result<(), ReadFailure> {
         let size = std::fs::metadata(&candidate.path)
             .map(|m| m.len())
             .map_err(|e| ReadFailure {
                 reason: format!("dosya okunamadı: {e}"),
             })?;
         read::precheck_size(size, limits)?;
-        read::precheck_magic(&read_head(&candidate.path, 8)?, candidate.kind)?;
-        let request = request_for(candidate, limits, self.test_delay_ms);
-        let request_json = serde_json::to_string(&request).map_err(|e| ReadFailure {
-            reason: e.to_string(),
-        })?;
-        let out = run_limited(
-            &self.exe,
-            CHILD_COMMAND,
-            &request_json,
-            Duration::from_secs_f64(limits.read_seconds.max(0.1)),
-            limits,
-        )?;
-        match read_answer(&out) {
-            Ok(answer) => answer,
-            Err(e) => Err(ReadFailure {
-                reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
-            }),
+        read::precheck_magic(&read_head(&candidate.path, 8)?, candidate.kind)
+    }
+
+    /// Reads `batch` in children, one after another: one result per file, in order.
+    fn read_batch(&self, batch: &[&Candidate], limits: &Limits) -> Vec<ChildAnswer> {
+        let timeout = Duration::from_secs_f64(limits.read_seconds.max(0.1));
+        let mut out = Vec::with_capacity(batch.len());
+        while out.len() < batch.len() {
+            let rest = &batch[out.len()..];
+            let requests: Vec<ChildRequest> = rest
+                .iter()
+                .map(|c| request_for(c, limits, self.test_delay_ms))
+                .collect();
+            match serde_json::to_string(&requests) {
+                Ok(json) => out.extend(run_batch(&self.exe, &json, rest.len(), timeout, limits)),
+                Err(e) => out.extend(rest.iter().map(|_| {
+                    Err(ReadFailure {
+                        reason: e.to_string(),
+                    })
+                })),
+            }
         }
+        out
+    }
+}
+
+impl WorkbookReader for IsolatedReader {
+    fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure> {
+        self.read_all(std::slice::from_ref(candidate), project)
+            .pop()
+            .unwrap_or_else(|| {
+                Err(ReadFailure {
+                    reason: "okuyucu süreç yanıt vermedi".to_string(),
+                })
+            })
+    }
+
+    /// The cheap checks here (most non-workbooks never cost a process), then one batch of
+    /// files per core, each read by a child.
+    fn read_all(&self, candidates: &[Candidate], project: &Project) -> Vec<ChildAnswer> {
+        let limits = &project.settings.limits;
+        let mut results: Vec<Option<ChildAnswer>> = candidates
+            .iter()
+            .map(|c| Self::precheck(c, limits).err().map(Err))
+            .collect();
+        let pending: Vec<usize> = (0..candidates.len())
+            .filter(|&i| results[i].is_none())
+            .collect();
+        let batches = rayon::current_num_threads().clamp(1, pending.len().max(1));
+        let read: Vec<Vec<(usize, ChildAnswer)>> = (0..batches)
+            .into_par_iter()
+            .map(|b| {
+                let mine: Vec<usize> = pending.iter().copied().skip(b).step_by(batches).collect();
+                let files: Vec<&Candidate> = mine.iter().map(|&i| &candidates[i]).collect();
+                mine.into_iter()
+                    .zip(self.read_batch(&files, limits))
+                    .collect()
+            })
+            .collect();
+        for (i, answer) in read.into_iter().flatten() {
+            results[i] = Some(answer);
+        }
+        results
+            .into_iter()
+            .map(|r| {
+                r.unwrap_or_else(|| {
+                    Err(ReadFailure {
+                        reason: "okuyucu süreç yanıt vermedi".to_string(),
+                    })
+                })
+            })
+            .collect()
     }
 
     fn child_exe(&self) -> Option<&Path> {
@@ -134,17 +201,13 @@ fn read_head(path: &Path, n: usize) -> Result<Vec<u8>, ReadFailure> {
     Ok(buf)
 }
 
-/// Runs `exe command request_json` as a child that limits itself (see [`limit_self`]), kills
-/// it after `timeout`, and returns what it wrote on stdout when it exits with 0. Whatever else
-/// happens to the child (a signal, a non-zero exit, the timeout) is a [`ReadFailure`] saying
-/// so in Turkish. The marking of workbooks (`crate::mark`) runs its child through this too.
-pub fn run_limited(
+/// Starts `exe command request_json` with stdout and stderr piped; stderr is read (its first
+/// 64 KB) by a thread of its own.
+fn spawn_child(
     exe: &Path,
     command: &str,
     request_json: &str,
-    timeout: Duration,
-    limits: &Limits,
-) -> Result<Vec<u8>, ReadFailure> {
+) -> Result<(Child, std::thread::JoinHandle<Vec<u8>>), ReadFailure> {
     let mut child = Command::new(exe)
         .arg(command)
         .arg(request_json)
@@ -155,10 +218,65 @@ pub fn run_limited(
         .map_err(|e| ReadFailure {
             reason: format!("okuyucu süreç başlatılamadı: {e}"),
         })?;
-    let mut stdout = child.stdout.take();
     let mut stderr = child.stderr.take();
-    // The end of the child's stdout (it exits) wakes the parent at once: no polling delay on
-    // the dozens of children of a build.
+    let err_thread = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        if let Some(s) = stderr.as_mut() {
+            let _ = s.take(64 * 1024).read_to_end(&mut buf);
+        }
+        buf
+    });
+    Ok((child, err_thread))
+}
+
+/// Waits for a child that has closed its stdout (it is exiting) until `deadline`, then kills
+/// it. `None`: it had to be killed.
+fn wait_until(child: &mut Child, deadline: Instant) -> Option<ExitStatus> {
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(1)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+}
+
+fn timeout_failure(timeout: Duration) -> ReadFailure {
+    ReadFailure {
+        reason: format!(
+            "dosya bozuk ya da çok büyük: okuma {:.0} saniyede bitmedi ve durduruldu. Dosyayı Excel ya da LibreOffice ile açıp gereksiz sayfa ve satırları silerek yeniden kaydedin; gerekirse kurum.yaml'da okuma.sure_saniye değerini artırın",
+            timeout.as_secs_f64()
+        ),
+    }
+}
+
+fn exit_failure(status: &ExitStatus, stderr: &[u8], limits: &Limits) -> ReadFailure {
+    ReadFailure {
+        reason: format!(
+            "dosya bozuk ya da çok büyük: {}",
+            describe_exit(status, stderr, limits)
+        ),
+    }
+}
+
+/// Runs `exe command request_json` as a child that limits itself (see [`limit_self`]), kills
+/// it after `timeout`, and returns what it wrote on stdout when it exits with 0. Whatever else
+/// happens to the child (a signal, a non-zero exit, the timeout) is a [`ReadFailure`] saying
+/// so in Turkish. The marking of workbooks (`crate::mark`) runs its child through this.
+pub fn run_limited(
+    exe: &Path,
+    command: &str,
+    request_json: &str,
+    timeout: Duration,
+    limits: &Limits,
+) -> Result<Vec<u8>, ReadFailure> {
+    let (mut child, err_thread) = spawn_child(exe, command, request_json)?;
+    let mut stdout = child.stdout.take();
+    // The end of the child's stdout (it exits) wakes the parent at once: no polling delay.
     let (ended, end) = std::sync::mpsc::channel();
     let out_thread = std::thread::spawn(move || {
         let mut buf = Vec::new();
@@ -168,49 +286,93 @@ pub fn run_limited(
         let _ = ended.send(());
         buf
     });
-    let err_thread = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        if let Some(s) = stderr.as_mut() {
-            let _ = s.take(64 * 1024).read_to_end(&mut buf);
-        }
-        buf
-    });
     let deadline = Instant::now() + timeout;
     let _ = end.recv_timeout(timeout);
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if Instant::now() >= deadline => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            // Its stdout is closed: it is exiting.
-            Ok(None) => std::thread::sleep(Duration::from_millis(1)),
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-        }
-    };
+    let status = wait_until(&mut child, deadline);
     let out = out_thread.join().unwrap_or_default();
     let err = err_thread.join().unwrap_or_default();
-    let Some(status) = status else {
-        return Err(ReadFailure {
-            reason: format!(
-                "dosya bozuk ya da çok büyük: okuma {:.0} saniyede bitmedi ve durduruldu. Dosyayı Excel ya da LibreOffice ile açıp gereksiz sayfa ve satırları silerek yeniden kaydedin; gerekirse kurum.yaml'da okuma.sure_saniye değerini artırın",
-                timeout.as_secs_f64()
-            ),
-        });
-    };
-    if status.success() {
-        return Ok(out);
+    match status {
+        None => Err(timeout_failure(timeout)),
+        Some(status) if status.success() => Ok(out),
+        Some(status) => Err(exit_failure(&status, &err, limits)),
     }
-    let detail = describe_exit(&status, &err, limits);
-    Err(ReadFailure {
-        reason: format!("dosya bozuk ya da çok büyük: {detail}"),
-    })
+}
+
+/// Runs the reader child on a batch of `expected` requests and returns one answer per file
+/// it got to: every file when all goes well; else the answers before the file it was reading,
+/// then that file's failure (the child died, or took longer than `timeout` on it). Never
+/// empty when `expected` > 0.
+fn run_batch(
+    exe: &Path,
+    request_json: &str,
+    expected: usize,
+    timeout: Duration,
+    limits: &Limits,
+) -> Vec<ChildAnswer> {
+    let (mut child, err_thread) = match spawn_child(exe, CHILD_COMMAND, request_json) {
+        Ok(c) => c,
+        Err(failure) => return vec![Err(failure)],
+    };
+    let stdout = child.stdout.take();
+    let (line_out, lines) = std::sync::mpsc::channel::<Vec<u8>>();
+    let out_thread = std::thread::spawn(move || {
+        let Some(stdout) = stdout else { return };
+        let mut reader = std::io::BufReader::new(stdout);
+        loop {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {
+                    if line_out.send(line).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    /// How the child stopped before answering every file.
+    enum Stop {
+        Overran,
+        Ended(Option<ExitStatus>),
+    }
+    let mut answers = Vec::with_capacity(expected);
+    let mut stop = None;
+    while answers.len() < expected {
+        match lines.recv_timeout(timeout) {
+            Ok(line) => answers.push(read_answer(&line).unwrap_or_else(|e| {
+                Err(ReadFailure {
+                    reason: format!("okuyucu sürecin yanıtı anlaşılamadı ({e})"),
+                })
+            })),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                stop = Some(Stop::Overran);
+                break;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                // It closed its stdout before answering this file: it is ending.
+                stop = Some(Stop::Ended(wait_until(
+                    &mut child,
+                    Instant::now() + timeout,
+                )));
+                break;
+            }
+        }
+    }
+    if stop.is_none() {
+        let _ = wait_until(&mut child, Instant::now() + timeout);
+    }
+    let _ = out_thread.join();
+    let err = err_thread.join().unwrap_or_default();
+    match stop {
+        None => {}
+        Some(Stop::Overran) | Some(Stop::Ended(None)) => {
+            answers.push(Err(timeout_failure(timeout)))
+        }
+        Some(Stop::Ended(Some(status))) => answers.push(Err(exit_failure(&status, &err, limits))),
+    }
+    answers
 }
 
 fn describe_exit(status: &std::process::ExitStatus, stderr: &[u8], limits: &Limits) -> String {
@@ -284,34 +446,51 @@ pub fn read_answer(bytes: &[u8]) -> serde_json::Result<ChildAnswer> {
     serde_json::from_slice(bytes)
 }
 
-/// The child's side: limits itself, reads the workbook, answers on stdout. Returns the exit code.
+/// The child's side: limits itself, reads each workbook of the request in order and answers
+/// each on a line of stdout (JSON escapes every newline inside a value). Returns the exit code.
 pub fn child_main(request_json: &str) -> i32 {
-    let request: ChildRequest = match serde_json::from_str(request_json) {
-        Ok(r) => r,
+    let requests = match serde_json::from_str(request_json) {
+        Ok(ChildRequests::One(r)) => vec![r],
+        Ok(ChildRequests::Many(r)) => r,
         Err(e) => {
             eprintln!("geçersiz istek: {e}");
             return 2;
         }
     };
-    limit_self(request.memory_mb, request.cpu_seconds);
-    if let Some(ms) = request.test_delay_ms {
-        std::thread::sleep(Duration::from_millis(ms));
-    }
-    let limits = Limits {
-        max_file_bytes: request.max_file_bytes,
-        max_cells: request.max_cells,
-        max_rows: request.max_rows,
-        max_cols: request.max_cols,
-        ..Limits::default()
+    let Some(first) = requests.first() else {
+        return 0;
     };
-    let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
-    match write_answer(std::io::stdout().lock(), &answer) {
-        Ok(()) => 0,
-        Err(e) => {
+    // The processor limit is each file's, for all of them; the memory limit holds for each
+    // file as for all, since a file's memory is given back before the next one.
+    limit_self(
+        first.memory_mb,
+        first
+            .cpu_seconds
+            .saturating_mul(requests.len().max(1) as u64),
+    );
+    let mut out = std::io::stdout().lock();
+    for request in &requests {
+        if let Some(ms) = request.test_delay_ms {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+        let limits = Limits {
+            max_file_bytes: request.max_file_bytes,
+            max_cells: request.max_cells,
+            max_rows: request.max_rows,
+            max_cols: request.max_cols,
+            ..Limits::default()
+        };
+        let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
+        let written = write_answer(&mut out, &answer)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush());
+        if let Err(e) = written {
             eprintln!("yanıt yazılamadı: {e}");
-            3
+            return 3;
         }
     }
+    0
 }
 
 /// Limits this process's address space to `memory_mb` and its CPU time to `cpu_seconds`: the

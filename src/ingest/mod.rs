@@ -41,6 +41,19 @@ pub struct Ingested {
 pub trait WorkbookReader: Sync {
     fn read(&self, candidate: &Candidate, project: &Project) -> Result<RawWorkbook, ReadFailure>;
 
+    /// Reads every candidate, one result each in the same order. By default in parallel, one
+    /// [`WorkbookReader::read`] each.
+    fn read_all(
+        &self,
+        candidates: &[Candidate],
+        project: &Project,
+    ) -> Vec<Result<RawWorkbook, ReadFailure>> {
+        candidates
+            .par_iter()
+            .map(|c| self.read(c, project))
+            .collect()
+    }
+
     /// The executable whose hidden subcommands read (and mark, `crate::mark`) a workbook in
     /// a limited child process; none when this reader works in-process.
     fn child_exe(&self) -> Option<&std::path::Path> {
@@ -73,11 +86,13 @@ pub fn ingest(project: &Project, reader: &dyn WorkbookReader) -> Ingested {
             )
         })
         .collect();
+    let books = reader.read_all(&found.candidates, project);
     let read: Vec<(String, FileOutcome)> = found
         .candidates
         .par_iter()
-        .map(|c| {
-            let outcome = match reader.read(c, project) {
+        .zip(books)
+        .map(|(c, book)| {
+            let outcome = match book {
                 Ok(book) => FileOutcome::Parsed(parse::parse_workbook(
                     &c.rel,
                     &book,
