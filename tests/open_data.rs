@@ -20,9 +20,7 @@ use std::path::{Path, PathBuf};
 use kit::*;
 use kitap::books::Book;
 use kitap::finding::Code;
-use kitap::ingest::InProcessReader;
-use kitap::pipeline::{self, BuildOptions, Options};
-use kitap::publish::Publisher;
+use kitap::pipeline::{self, Options};
 use pdf_extract::{Document, Object};
 use serde_json::Value;
 
@@ -30,26 +28,7 @@ const FR: &str = "faaliyet-raporu-2025.pdf";
 
 /// `derle` of `dir` with `books` into `out`; the findings' codes.
 fn build(dir: &Path, out: &Path, books: &[Book]) -> Vec<Code> {
-    let options = BuildOptions {
-        check: Options {
-            books: books.to_vec(),
-            ..Options::default()
-        },
-        out_dir: Some(out.to_path_buf()),
-        ..BuildOptions::default()
-    };
-    let mut publisher = Publisher::new(dir);
-    let build = pipeline::build(dir, &options, &InProcessReader, &mut publisher, &|_| {})
-        .expect("the project builds");
-    let built = build.built.expect("the books are made");
-    for outcome in &built.books {
-        assert!(
-            outcome.written,
-            "{} was not written: {:#?}",
-            outcome.file, built.findings
-        );
-    }
-    build
+    build_books(dir, out, books)
         .checked
         .report
         .findings

@@ -7,37 +7,12 @@ use std::path::Path;
 
 use kit::*;
 use kitap::books::Book;
-use kitap::ingest::InProcessReader;
-use kitap::pipeline::{self, BuildOptions, Options};
-use kitap::publish::Publisher;
 
 /// Builds `books` of the bundled example into `out`; the written PDFs' file names.
 fn build(out: &Path, books: &[Book]) -> Vec<String> {
-    let options = BuildOptions {
-        check: Options {
-            books: books.to_vec(),
-            ..Options::default()
-        },
-        out_dir: Some(out.to_path_buf()),
-        ..BuildOptions::default()
-    };
-    let dir = example_dir();
-    let mut publisher = Publisher::new(&dir);
-    let build = pipeline::build(&dir, &options, &InProcessReader, &mut publisher, &|_| {})
-        .expect("the example builds");
+    let build = build_books(&example_dir(), out, books);
     let built = build.built.expect("the books are made");
-    built
-        .books
-        .iter()
-        .map(|b| {
-            assert!(
-                b.written,
-                "{} was not written: {:?}",
-                b.file, built.findings
-            );
-            b.file.clone()
-        })
-        .collect()
+    built.books.iter().map(|b| b.file.clone()).collect()
 }
 
 #[test]

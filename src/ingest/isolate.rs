@@ -473,13 +473,12 @@ pub fn child_main(request_json: &str) -> i32 {
         if let Some(ms) = request.test_delay_ms {
             std::thread::sleep(Duration::from_millis(ms));
         }
-        let limits = Limits {
-            max_file_bytes: request.max_file_bytes,
-            max_cells: request.max_cells,
-            max_rows: request.max_rows,
-            max_cols: request.max_cols,
-            ..Limits::default()
-        };
+        let limits = Limits::for_reading(
+            request.max_file_bytes,
+            request.max_cells,
+            request.max_rows,
+            request.max_cols,
+        );
         let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
         let written = write_answer(&mut out, &answer)
             .map_err(std::io::Error::from)

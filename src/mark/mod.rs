@@ -331,13 +331,12 @@ fn open(request: &Request) -> Result<Spreadsheet, String> {
                 .map_err(|e| format!("çalışma kitabı işaretlenmek için açılamadı: {e}"))
         }
         WorkbookKind::Xls | WorkbookKind::Ods | WorkbookKind::Xlsb => {
-            let limits = Limits {
-                max_file_bytes: request.max_file_bytes,
-                max_cells: request.max_cells,
-                max_rows: request.max_rows,
-                max_cols: request.max_cols,
-                ..Limits::default()
-            };
+            let limits = Limits::for_reading(
+                request.max_file_bytes,
+                request.max_cells,
+                request.max_rows,
+                request.max_cols,
+            );
             let raw =
                 read::read_file(&request.source, request.kind, &limits).map_err(|f| f.reason)?;
             let mut book = umya_spreadsheet::new_file_empty_worksheet();

@@ -1355,3 +1355,34 @@ pub fn normalise(text: &str) -> String {
     }
     out
 }
+
+/// `kitap derle --kitap <books>` of `dir` into `out` through `pipeline::build` (workbooks read
+/// in-process); panics unless every book asked for was written.
+pub fn build_books(dir: &Path, out: &Path, books: &[kitap::books::Book]) -> kitap::pipeline::Build {
+    let options = kitap::pipeline::BuildOptions {
+        check: kitap::pipeline::Options {
+            books: books.to_vec(),
+            ..kitap::pipeline::Options::default()
+        },
+        out_dir: Some(out.to_path_buf()),
+        ..kitap::pipeline::BuildOptions::default()
+    };
+    let mut publisher = kitap::publish::Publisher::new(dir);
+    let build = kitap::pipeline::build(
+        dir,
+        &options,
+        &kitap::ingest::InProcessReader,
+        &mut publisher,
+        &|_| {},
+    )
+    .expect("the project builds");
+    let built = build.built.as_ref().expect("the books are made");
+    for outcome in &built.books {
+        assert!(
+            outcome.written,
+            "{} was not written: {:#?}",
+            outcome.file, built.findings
+        );
+    }
+    build
+}
