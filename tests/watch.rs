@@ -31,13 +31,18 @@ fn wait_until(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
 fn a_rewritten_workbook_replaces_the_affected_pdfs() {
     let p = TestProject::valid("watch");
     let out = p.path("cikti");
+    // izle's messages, kept for a failure's message (in the output folder, which izle ignores).
+    std::fs::create_dir_all(&out).expect("output folder");
+    let log_path = out.join("izle.log");
+    let log = std::fs::File::create(&log_path).expect("log");
+    let said = || std::fs::read_to_string(&log_path).unwrap_or_default();
     let child = Command::new(kitap_bin())
         .arg("izle")
         .arg(&p.dir)
         .arg("-o")
         .arg(&out)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .expect("izle starts");
     let _guard = KillOnDrop(child);
@@ -45,7 +50,8 @@ fn a_rewritten_workbook_replaces_the_affected_pdfs() {
     let sp = out.join("stratejik-plan-2025-2029.pdf");
     assert!(
         wait_until(Duration::from_secs(300), || fr.is_file() && sp.is_file()),
-        "first build did not finish"
+        "first build did not finish:\n{}",
+        said()
     );
     // Let the first build settle completely (all three books written).
     std::thread::sleep(Duration::from_secs(2));
@@ -63,14 +69,20 @@ fn a_rewritten_workbook_replaces_the_affected_pdfs() {
     let replaced = wait_until(Duration::from_secs(300), || {
         std::fs::read(&fr).map(|b| b != fr_before).unwrap_or(false)
     });
-    assert!(replaced, "faaliyet-raporu was not rebuilt");
+    assert!(replaced, "faaliyet-raporu was not rebuilt:\n{}", said());
     // The Stratejik Plan holds no realisations: its source is unchanged, so it is not rebuilt.
     std::thread::sleep(Duration::from_secs(2));
-    assert_eq!(std::fs::read(&sp).expect("sp"), sp_before);
+    assert!(
+        std::fs::read(&sp).expect("sp") == sp_before,
+        "the Stratejik Plan changed:\n{}",
+        said()
+    );
     assert_eq!(
         std::fs::metadata(&sp)
             .and_then(|m| m.modified())
             .expect("mtime"),
-        sp_time
+        sp_time,
+        "{}",
+        said()
     );
 }

@@ -7,7 +7,8 @@
 //! A child reads a batch of files one after another and answers each on a line of its own
 //! (one batch per core): starting the binary costs more than reading a directorate's workbook,
 //! and forty children took 0,2 s of a build (docs/src/gelistirici/hiz.md). When a child dies
-//! or overruns on a file, that file gets the finding and a new child reads the rest.
+//! or overruns on a file, a new child reads the rest, that file first: a file costs a finding
+//! only when it fails as the first file of a child, as it did with a child per file.
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -299,9 +300,10 @@ pub fn run_limited(
 }
 
 /// Runs the reader child on a batch of `expected` requests and returns one answer per file
-/// it got to: every file when all goes well; else the answers before the file it was reading,
-/// then that file's failure (the child died, or took longer than `timeout` on it). Never
-/// empty when `expected` > 0.
+/// it got to: every file when all goes well; else the answers before the file it was reading
+/// (which the caller gives to a new child, first), or, when that was the child's first file,
+/// its failure (the child died, or took longer than `timeout` on it). Never empty when
+/// `expected` > 0.
 fn run_batch(
     exe: &Path,
     request_json: &str,
@@ -365,6 +367,11 @@ fn run_batch(
     }
     let _ = out_thread.join();
     let err = err_thread.join().unwrap_or_default();
+    // A file this child did not read first is read again first by a new child: what happens to
+    // a file must not depend on the files read before it in the same process.
+    if !answers.is_empty() {
+        return answers;
+    }
     match stop {
         None => {}
         Some(Stop::Overran) | Some(Stop::Ended(None)) => {
