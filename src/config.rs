@@ -386,25 +386,6 @@ impl Default for Limits {
     }
 }
 
-impl Limits {
-    /// The limits a reader child works under: these four from its request, the defaults for
-    /// the rest (the parent keeps the time and memory limits).
-    pub fn for_reading(
-        max_file_bytes: u64,
-        max_cells: u64,
-        max_rows: u32,
-        max_cols: u32,
-    ) -> Limits {
-        Limits {
-            max_file_bytes,
-            max_cells,
-            max_rows,
-            max_cols,
-            ..Limits::default()
-        }
-    }
-}
-
 /// The plan period and the years the books are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Years {

@@ -831,12 +831,11 @@ fn child_stderr(path: &Path, ext: &str) -> String {
     let request = kitap::ingest::isolate::ChildRequest {
         path: path.to_path_buf(),
         kind,
-        max_file_bytes: limits.max_file_bytes,
-        max_cells: limits.max_cells,
-        max_rows: limits.max_rows,
-        max_cols: limits.max_cols,
-        memory_mb: READ_MEMORY_MB,
-        cpu_seconds: READ_SECONDS,
+        limits: kitap::ingest::isolate::ChildLimits {
+            memory_mb: READ_MEMORY_MB,
+            cpu_seconds: READ_SECONDS,
+            ..kitap::ingest::isolate::ChildLimits::of(&limits)
+        },
         test_delay_ms: None,
     };
     let Ok(json) = serde_json::to_string(&request) else {

@@ -25,17 +25,49 @@ use crate::config::{Limits, Project};
 /// The subcommand name the child runs.
 pub const CHILD_COMMAND: &str = "oku-cocuk";
 
-/// What the parent tells the child.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ChildRequest {
-    pub path: PathBuf,
-    pub kind: WorkbookKind,
+/// The limits a child works under, from kurum.yaml's `okuma`: the reader's and the marker's
+/// (`crate::mark`) requests carry them alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildLimits {
     pub max_file_bytes: u64,
     pub max_cells: u64,
     pub max_rows: u32,
     pub max_cols: u32,
     pub memory_mb: u64,
     pub cpu_seconds: u64,
+}
+
+impl ChildLimits {
+    pub fn of(limits: &Limits) -> ChildLimits {
+        ChildLimits {
+            max_file_bytes: limits.max_file_bytes,
+            max_cells: limits.max_cells,
+            max_rows: limits.max_rows,
+            max_cols: limits.max_cols,
+            memory_mb: limits.read_memory_mb,
+            cpu_seconds: limits.read_seconds.ceil().max(1.0) as u64 + 1,
+        }
+    }
+
+    /// The limits `read::read_file` checks in the child (time and memory are the process's).
+    pub fn reading(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_cells: self.max_cells,
+            max_rows: self.max_rows,
+            max_cols: self.max_cols,
+            ..Limits::default()
+        }
+    }
+}
+
+/// What the parent tells the child.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ChildRequest {
+    pub path: PathBuf,
+    pub kind: WorkbookKind,
+    #[serde(flatten)]
+    pub limits: ChildLimits,
     /// Test-only: the child sleeps this long before reading, so a test can watch the parent's
     /// timeout fire without a real slow workbook.
     #[serde(default)]
@@ -83,12 +115,7 @@ fn request_for(candidate: &Candidate, limits: &Limits, test_delay_ms: Option<u64
     ChildRequest {
         path: candidate.path.clone(),
         kind: candidate.kind,
-        max_file_bytes: limits.max_file_bytes,
-        max_cells: limits.max_cells,
-        max_rows: limits.max_rows,
-        max_cols: limits.max_cols,
-        memory_mb: limits.read_memory_mb,
-        cpu_seconds: limits.read_seconds.ceil().max(1.0) as u64 + 1,
+        limits: ChildLimits::of(limits),
         test_delay_ms,
     }
 }
@@ -470,8 +497,9 @@ pub fn child_main(request_json: &str) -> i32 {
     // The processor limit is each file's, for all of them; the memory limit holds for each
     // file as for all, since a file's memory is given back before the next one.
     limit_self(
-        first.memory_mb,
+        first.limits.memory_mb,
         first
+            .limits
             .cpu_seconds
             .saturating_mul(requests.len().max(1) as u64),
     );
@@ -480,12 +508,7 @@ pub fn child_main(request_json: &str) -> i32 {
         if let Some(ms) = request.test_delay_ms {
             std::thread::sleep(Duration::from_millis(ms));
         }
-        let limits = Limits::for_reading(
-            request.max_file_bytes,
-            request.max_cells,
-            request.max_rows,
-            request.max_cols,
-        );
+        let limits = request.limits.reading();
         let answer: ChildAnswer = read::read_file(&request.path, request.kind, &limits);
         let written = write_answer(&mut out, &answer)
             .map_err(std::io::Error::from)

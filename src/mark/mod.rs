@@ -23,8 +23,9 @@ use umya_spreadsheet::{Comment, Hyperlink, Spreadsheet, Worksheet};
 use crate::config::{Limits, Project};
 use crate::finding::{Finding, Severity};
 use crate::ingest::discover::{self, Candidate, WorkbookKind};
+use crate::ingest::isolate::{self, ChildLimits};
 use crate::ingest::read::{self, RawValue};
-use crate::ingest::{isolate, WorkbookReader};
+use crate::ingest::WorkbookReader;
 
 /// The hidden subcommand the marking child runs.
 pub const CHILD_COMMAND: &str = "isaretle-cocuk";
@@ -69,12 +70,8 @@ pub struct Request {
     pub kind: WorkbookKind,
     pub out: PathBuf,
     pub marks: Vec<Mark>,
-    pub max_file_bytes: u64,
-    pub max_cells: u64,
-    pub max_rows: u32,
-    pub max_cols: u32,
-    pub memory_mb: u64,
-    pub cpu_seconds: u64,
+    #[serde(flatten)]
+    pub limits: ChildLimits,
 }
 
 /// One workbook to mark.
@@ -252,12 +249,7 @@ fn mark_one(job: &Job, out_dir: &Path, limits: &Limits, exe: Option<&Path>) -> R
         kind: job.candidate.kind,
         out: tmp.clone(),
         marks: job.marks.clone(),
-        max_file_bytes: limits.max_file_bytes,
-        max_cells: limits.max_cells,
-        max_rows: limits.max_rows,
-        max_cols: limits.max_cols,
-        memory_mb: limits.read_memory_mb,
-        cpu_seconds: limits.read_seconds.ceil().max(1.0) as u64 + 1,
+        limits: ChildLimits::of(limits),
     };
     let result = match exe {
         Some(exe) => serde_json::to_string(&request)
@@ -296,7 +288,7 @@ pub fn child_main(request_json: &str) -> i32 {
             return 2;
         }
     };
-    isolate::limit_self(request.memory_mb, request.cpu_seconds);
+    isolate::limit_self(request.limits.memory_mb, request.limits.cpu_seconds);
     match write_marked(&request) {
         Ok(()) => 0,
         Err(reason) => {
@@ -331,12 +323,7 @@ fn open(request: &Request) -> Result<Spreadsheet, String> {
                 .map_err(|e| format!("çalışma kitabı işaretlenmek için açılamadı: {e}"))
         }
         WorkbookKind::Xls | WorkbookKind::Ods | WorkbookKind::Xlsb => {
-            let limits = Limits::for_reading(
-                request.max_file_bytes,
-                request.max_cells,
-                request.max_rows,
-                request.max_cols,
-            );
+            let limits = request.limits.reading();
             let raw =
                 read::read_file(&request.source, request.kind, &limits).map_err(|f| f.reason)?;
             let mut book = umya_spreadsheet::new_file_empty_worksheet();
